@@ -1,0 +1,46 @@
+#pragma once
+
+#include "lb-store.h"
+
+G_BEGIN_DECLS
+
+/* The settings a user can read and change (SPEC 4 `settings`). */
+#define LB_SETTING_ORDER_TYPE         "order-type"
+#define LB_SETTING_INVOICE_TYPE       "invoice-type"
+#define LB_SETTING_CURRENCY           "currency"
+#define LB_SETTING_PAYMENT_TERMS_DAYS "payment-terms-days"
+#define LB_SETTING_INVOICE_PATTERN    "invoice-pattern"
+#define LB_SETTING_ORDER_PATTERN      "order-pattern"
+#define LB_SETTING_DEFAULT_CATEGORY   "default-category"
+#define LB_SETTING_COMPANY_NAME       "company-name"
+#define LB_SETTING_COMPANY_ADDRESS    "company-address"
+#define LB_SETTING_COMPANY_TAX_ID     "company-tax-id"
+#define LB_SETTING_COMPANY_BANK       "company-bank"
+#define LB_SETTING_COMPANY_EMAIL      "company-email"
+#define LB_SETTING_COMPANY_PHONE      "company-phone"
+
+const char * const *lb_settings_keys          (void);
+const char         *lb_settings_describe      (const char  *key);
+gboolean            lb_settings_is_known      (const char  *key);
+char               *lb_settings_get           (LbStore     *store,
+                                               const char  *key,
+                                               GError     **error);
+gboolean            lb_settings_set           (LbStore     *store,
+                                               const char  *key,
+                                               const char  *value,
+                                               GError     **error);
+
+/* reference lists, keeping the settings that name their entries right */
+gint64              lb_ref_add                (LbStore     *store,
+                                               LbRefKind    kind,
+                                               const char  *name,
+                                               GError     **error);
+gboolean            lb_ref_rename             (LbStore     *store,
+                                               LbRefItem   *item,
+                                               const char  *name,
+                                               GError     **error);
+gboolean            lb_ref_remove             (LbStore     *store,
+                                               LbRefItem   *item,
+                                               GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,114 @@
+#define G_LOG_DOMAIN "lb-enums"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lb-enums.h"
+#include "lb-enum-types.h"
+
+/* public API */
+
+const char *
+lb_enum_to_nick (GType enum_type,
+                 int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (enum_type);
+  GEnumValue *ev = g_enum_get_value (klass, value);
+
+  return ev != NULL ? ev->value_nick : NULL;
+}
+
+/* Accepts the nick ("partially-paid") and the snake_case spelling of the
+ * same nick ("partially_paid"), ignoring case. */
+gboolean
+lb_enum_from_nick (GType       enum_type,
+                   const char *nick,
+                   int        *value)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  g_autofree char *canon = NULL;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (nick == NULL)
+    return FALSE;
+
+  canon = g_ascii_strdown (nick, -1);
+  g_strdelimit (canon, "_ ", '-');
+  g_strstrip (canon);
+
+  klass = g_type_class_ref (enum_type);
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      if (g_strcmp0 (klass->values[i].value_nick, canon) == 0)
+        {
+          *value = klass->values[i].value;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+lb_lead_status_to_label (LbLeadStatus status)
+{
+  switch (status)
+    {
+    case LB_LEAD_STATUS_NEW:
+      return C_("lead status", "New");
+    case LB_LEAD_STATUS_CONTACTED:
+      return C_("lead status", "Contacted");
+    case LB_LEAD_STATUS_LOST:
+      return C_("lead status", "Lost");
+    case LB_LEAD_STATUS_CONVERTED:
+      return C_("lead status", "Converted");
+    default:
+      return "";
+    }
+}
+
+const char *
+lb_rating_to_label (LbRating rating)
+{
+  switch (rating)
+    {
+    case LB_RATING_COLD:
+      return C_("rating", "Cold");
+    case LB_RATING_WARM:
+      return C_("rating", "Warm");
+    case LB_RATING_HOT:
+      return C_("rating", "Hot");
+    default:
+      return "";
+    }
+}
+
+const char *
+lb_ref_kind_to_label (LbRefKind kind)
+{
+  switch (kind)
+    {
+    case LB_REF_SOURCE:
+      return _("Sources");
+    case LB_REF_CATEGORY:
+      return _("Categories");
+    case LB_REF_TAG:
+      return _("Tags");
+    case LB_REF_CAMPAIGN:
+      return _("Campaigns");
+    case LB_REF_SELLING_DIRECTION:
+      return _("Selling Directions");
+    case LB_REF_DISTRIBUTION_CHANNEL:
+      return _("Content Distribution Channels");
+    case LB_REF_ORDER_TYPE:
+      return _("Order Types");
+    case LB_REF_INVOICE_TYPE:
+      return _("Invoice Types");
+    case LB_REF_INDUSTRY:
+      return _("Industries");
+    default:
+      return "";
+    }
+}

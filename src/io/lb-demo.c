@@ -1,0 +1,191 @@
+#define G_LOG_DOMAIN "lb-demo"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lb-demo.h"
+#include "lb-error.h"
+
+/* Realistic made-up data for trying Leadbook out and for benchmarks.
+ * The same seed gives the same leads. */
+
+#define BATCH 20000
+
+static const char * const first_names[] = {
+  "Anna", "Ben", "Carla", "David", "Elena", "Farid", "Greta", "Hugo", "Ines",
+  "Jonas", "Kira", "Liam", "Maya", "Noah", "Olga", "Pavel", "Quinn", "Rosa",
+  "Samir", "Tara", "Ugo", "Vera", "Wim", "Xenia", "Yusuf", "Zoe", "Amélie",
+  "Björn", "Chloé", "Dmitri", "Eszter", "Fatima", "Giulia", "Hana", "Ivan",
+};
+
+static const char * const last_names[] = {
+  "Adler", "Baker", "Castro", "Dubois", "Eriksen", "Fischer", "García", "Hansen",
+  "Ivanova", "Jensen", "Kowalski", "Larsen", "Moreau", "Novak", "Olsen",
+  "Petrov", "Quinlan", "Rossi", "Schmidt", "Tanaka", "Unger", "Varga",
+  "Weber", "Xu", "Yilmaz", "Zimmermann", "Müller", "Nakamura", "Okafor",
+};
+
+static const char * const companies[] = {
+  "Northwind Traders", "Blue Harbor Foods", "Alpine Tools", "Cedar & Co",
+  "Delta Logistics", "Evergreen Labs", "Fjord Shipping", "Granite Works",
+  "Helios Energy", "Iris Design", "Juniper Health", "Kestrel Aviation",
+  "Lumen Optics", "Maple Furniture", "Nimbus Cloud", "Orchard Farms",
+};
+
+static const char * const cities[] = {
+  "Berlin", "Lyon", "Porto", "Gdańsk", "Utrecht", "Turku", "Brno", "Graz",
+  "Bologna", "Aarhus", "Ghent", "Cork", "Seville", "Tartu",
+};
+
+static const char * const sources[] = {
+  "Website", "Website form", "Email", "Phone call", "Chat", "Social network",
+  "Partner", "Self-generation",
+};
+
+static const char * const tags[] = { "vip", "newsletter", "trade-fair", "follow-up", "b2b" };
+
+static const char * const interests[] = {
+  "Annual support plan", "Onboarding workshop", "Hardware bundle", "Cloud backup",
+  "Consulting days", "Custom integration",
+};
+
+#define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
+
+static LbLead *
+make_lead (GRand  *rand,
+           guint64 serial,
+           gint64  now)
+{
+  LbLead *lead = lb_lead_new ();
+  const char *first = PICK (rand, first_names);
+  const char *last = PICK (rand, last_names);
+  g_autofree char *first_ascii = g_str_to_ascii (first, "C");
+  g_autofree char *last_ascii = g_str_to_ascii (last, "C");
+  g_autofree char *email = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *title = NULL;
+  const char *company = PICK (rand, companies);
+  int roll = g_rand_int_range (rand, 0, 100);
+
+  email = g_ascii_strdown (g_strdup_printf ("%s.%s.%" G_GUINT64_FORMAT "@example.com",
+                                            first_ascii, last_ascii, serial), -1);
+  phone = g_strdup_printf ("+1 555 %03u %04u", (guint)((serial / 10000) % 1000),
+                           (guint)(serial % 10000));
+  title = g_strdup_printf ("%s — %s", company, PICK (rand, interests));
+
+  lb_lead_set_text (lead, LB_LEAD_TITLE, title);
+  lb_lead_set_text (lead, LB_LEAD_FIRST_NAME, first);
+  lb_lead_set_text (lead, LB_LEAD_LAST_NAME, last);
+  if (roll < 85)
+    lb_lead_set_text (lead, LB_LEAD_EMAIL, email);
+  if (roll > 10)
+    lb_lead_set_text (lead, LB_LEAD_PHONE, phone);
+  lb_lead_set_text (lead, LB_LEAD_SOURCE, PICK (rand, sources));
+  lb_lead_set_text (lead, LB_LEAD_CATEGORY, "General");
+  lb_lead_set_text (lead, LB_LEAD_COMPANY, company);
+  lb_lead_set_text (lead, LB_LEAD_CITY, PICK (rand, cities));
+  lb_lead_set_text (lead, LB_LEAD_PRODUCT_INTEREST, PICK (rand, interests));
+  if (g_rand_int_range (rand, 0, 3) == 0)
+    {
+      lb_lead_set_new_company (lead, TRUE);
+      lb_lead_set_text (lead, LB_LEAD_COMPANY_NAME, company);
+    }
+
+  /* Mostly New and Contacted, some Lost; hot leads are the rarer kind. */
+  roll = g_rand_int_range (rand, 0, 100);
+  lb_lead_set_status (lead, roll < 55 ? LB_LEAD_STATUS_NEW :
+                            roll < 85 ? LB_LEAD_STATUS_CONTACTED : LB_LEAD_STATUS_LOST);
+  roll = g_rand_int_range (rand, 0, 100);
+  lb_lead_set_rating (lead, roll < 20 ? LB_RATING_HOT : roll < 70 ? LB_RATING_WARM : LB_RATING_COLD);
+
+  if (g_rand_int_range (rand, 0, 4) == 0)
+    {
+      const char *lead_tags[] = { PICK (rand, tags), NULL };
+      lb_lead_set_tags (lead, lead_tags);
+    }
+
+  /* Spread over the last two years. */
+  lb_lead_set_int (lead, LB_LEAD_CREATED_AT, now - g_rand_int_range (rand, 0, 2 * 365 * 86400));
+  lb_lead_set_int (lead, LB_LEAD_UPDATED_AT, lb_lead_get_int (lead, LB_LEAD_CREATED_AT));
+
+  return lead;
+}
+
+/* Picks a serial range no earlier demo run used, so emails and phones
+ * stay unique when demo data is added twice. */
+static guint64
+first_serial (LbStore *store)
+{
+  g_autofree char *last = lb_store_get_setting (store, "demo-next-serial");
+  guint64 serial = 0;
+
+  if (last != NULL)
+    g_ascii_string_to_unsigned (last, 10, 0, G_MAXUINT64, &serial, NULL);
+
+  return serial;
+}
+
+/**
+ * lb_demo_add_leads:
+ *
+ * Adds @n_leads generated leads, committing every 20,000 so a large run
+ * does not grow one huge transaction.
+ */
+gboolean
+lb_demo_add_leads (LbStore         *store,
+                   guint            n_leads,
+                   guint32          seed,
+                   LbDemoProgress   progress,
+                   gpointer         user_data,
+                   GError         **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  guint64 serial = first_serial (store);
+  gint64 now = lb_store_now (store);
+  guint done = 0;
+
+  g_return_val_if_fail (LB_IS_STORE (store), FALSE);
+
+  if (serial + n_leads > 10000000)
+    {
+      g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_INVALID,
+                   _("This database already has as much demo data as Leadbook can make "
+                     "(10,000,000 leads). Start a new database for more."));
+      return FALSE;
+    }
+
+  while (done < n_leads)
+    {
+      guint batch = MIN (BATCH, n_leads - done);
+      g_autofree char *next = NULL;
+
+      if (!lb_store_begin (store, error))
+        return FALSE;
+
+      for (guint i = 0; i < batch; i++)
+        {
+          g_autoptr(LbLead) lead = make_lead (rand, serial++, now);
+
+          if (!lb_store_insert_lead (store, lead, error))
+            {
+              lb_store_rollback (store);
+              return FALSE;
+            }
+        }
+
+      next = g_strdup_printf ("%" G_GUINT64_FORMAT, serial);
+      if (!lb_store_set_setting (store, "demo-next-serial", next, error) ||
+          !lb_store_commit (store, error))
+        {
+          lb_store_rollback (store);
+          return FALSE;
+        }
+
+      done += batch;
+      if (progress != NULL)
+        progress (done, n_leads, user_data);
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,230 @@
+#define G_LOG_DOMAIN "lb-store-schema"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lb-error.h"
+#include "lb-store-private.h"
+
+/* Each migration takes the schema from version N to N + 1 and runs in a
+ * transaction of its own together with the new user_version. */
+
+static const char migration_1[] =
+  "CREATE TABLE setting ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE ref_item ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  kind     INTEGER NOT NULL,"
+  "  name     TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE UNIQUE INDEX ref_item_name ON ref_item (kind, name COLLATE NOCASE);"
+
+  "CREATE TABLE account ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  name       TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  deleted_at INTEGER"
+  ");"
+
+  "CREATE TABLE contact ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  first_name TEXT,"
+  "  last_name  TEXT,"
+  "  email      TEXT,"
+  "  phone      TEXT,"
+  "  account_id INTEGER REFERENCES account (id),"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  deleted_at INTEGER"
+  ");"
+
+  "CREATE TABLE deal ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  name       TEXT NOT NULL,"
+  "  account_id INTEGER REFERENCES account (id),"
+  "  contact_id INTEGER REFERENCES contact (id),"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  deleted_at INTEGER"
+  ");"
+
+  "CREATE TABLE lead ("
+  "  id                      INTEGER PRIMARY KEY,"
+  "  title                   TEXT NOT NULL,"
+  "  first_name              TEXT,"
+  "  middle_name             TEXT,"
+  "  last_name               TEXT,"
+  "  email                   TEXT,"
+  "  email_key               TEXT,"   /* lower-case email, for uniqueness */
+  "  phone                   TEXT,"
+  "  phone_key               TEXT,"   /* the phone's digits, for uniqueness */
+  "  source_id               INTEGER NOT NULL REFERENCES ref_item (id),"
+  "  category_id             INTEGER NOT NULL REFERENCES ref_item (id),"
+  "  status                  INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 3),"
+  "  rating                  INTEGER NOT NULL DEFAULT 1 CHECK (rating BETWEEN 0 AND 2),"
+  "  company                 TEXT,"
+  "  new_company             INTEGER NOT NULL DEFAULT 0,"
+  "  company_name            TEXT,"
+  "  company_website         TEXT,"
+  "  company_tin             TEXT,"
+  "  account_id              INTEGER REFERENCES account (id),"
+  "  contact_id              INTEGER REFERENCES contact (id),"
+  "  campaign_id             INTEGER REFERENCES ref_item (id),"
+  "  selling_direction_id    INTEGER REFERENCES ref_item (id),"
+  "  product_interest        TEXT,"
+  "  owner                   TEXT,"
+  "  street                  TEXT,"
+  "  city                    TEXT,"
+  "  postal_code             TEXT,"
+  "  region                  TEXT,"
+  "  country                 TEXT,"
+  "  distribution_channel_id INTEGER REFERENCES ref_item (id),"
+  "  description             TEXT,"
+  "  created_at              INTEGER NOT NULL,"
+  "  updated_at              INTEGER NOT NULL,"
+  "  deleted_at              INTEGER,"
+  "  converted_contact_id    INTEGER REFERENCES contact (id),"
+  "  converted_account_id    INTEGER REFERENCES account (id),"
+  "  converted_deal_id       INTEGER REFERENCES deal (id)"
+  ");"
+  /* Email and phone are unique among the leads outside the trash. */
+  "CREATE UNIQUE INDEX lead_email_live ON lead (email_key)"
+  "  WHERE deleted_at IS NULL AND email_key IS NOT NULL;"
+  "CREATE UNIQUE INDEX lead_phone_live ON lead (phone_key)"
+  "  WHERE deleted_at IS NULL AND phone_key IS NOT NULL;"
+  /* One index per sortable column, led by the trash flag. */
+  "CREATE INDEX lead_by_created  ON lead (deleted_at, created_at);"
+  "CREATE INDEX lead_by_updated  ON lead (deleted_at, updated_at);"
+  "CREATE INDEX lead_by_title    ON lead (deleted_at, title COLLATE NOCASE);"
+  "CREATE INDEX lead_by_name     ON lead (deleted_at, last_name COLLATE NOCASE, first_name COLLATE NOCASE);"
+  "CREATE INDEX lead_by_email    ON lead (deleted_at, email_key);"
+  "CREATE INDEX lead_by_phone    ON lead (deleted_at, phone_key);"
+  "CREATE INDEX lead_by_status   ON lead (deleted_at, status, created_at);"
+  "CREATE INDEX lead_by_rating   ON lead (deleted_at, rating, created_at);"
+  "CREATE INDEX lead_by_source   ON lead (deleted_at, source_id, created_at);"
+  "CREATE INDEX lead_by_category ON lead (deleted_at, category_id, created_at);"
+  "CREATE INDEX lead_by_owner    ON lead (owner COLLATE NOCASE);"
+  "CREATE INDEX lead_by_account  ON lead (account_id);"
+
+  "CREATE TABLE lead_tag ("
+  "  lead_id INTEGER NOT NULL REFERENCES lead (id) ON DELETE CASCADE,"
+  "  tag_id  INTEGER NOT NULL REFERENCES ref_item (id),"
+  "  PRIMARY KEY (lead_id, tag_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX lead_tag_by_tag ON lead_tag (tag_id, lead_id);"
+
+  /* Free-text search: token prefixes over the lead's own columns. */
+  "CREATE VIRTUAL TABLE lead_fts USING fts5 ("
+  "  title, first_name, middle_name, last_name, email, phone, phone_key,"
+  "  company, company_name,"
+  "  content = 'lead', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+  ");"
+  "CREATE TRIGGER lead_fts_insert AFTER INSERT ON lead BEGIN"
+  "  INSERT INTO lead_fts (rowid, title, first_name, middle_name, last_name, email,"
+  "                        phone, phone_key, company, company_name)"
+  "  VALUES (new.id, new.title, new.first_name, new.middle_name, new.last_name,"
+  "          new.email, new.phone, new.phone_key, new.company, new.company_name);"
+  "END;"
+  "CREATE TRIGGER lead_fts_delete AFTER DELETE ON lead BEGIN"
+  "  INSERT INTO lead_fts (lead_fts, rowid, title, first_name, middle_name, last_name,"
+  "                        email, phone, phone_key, company, company_name)"
+  "  VALUES ('delete', old.id, old.title, old.first_name, old.middle_name, old.last_name,"
+  "          old.email, old.phone, old.phone_key, old.company, old.company_name);"
+  "END;"
+  "CREATE TRIGGER lead_fts_update AFTER UPDATE OF title, first_name, middle_name,"
+  "  last_name, email, phone, phone_key, company, company_name ON lead BEGIN"
+  "  INSERT INTO lead_fts (lead_fts, rowid, title, first_name, middle_name, last_name,"
+  "                        email, phone, phone_key, company, company_name)"
+  "  VALUES ('delete', old.id, old.title, old.first_name, old.middle_name, old.last_name,"
+  "          old.email, old.phone, old.phone_key, old.company, old.company_name);"
+  "  INSERT INTO lead_fts (rowid, title, first_name, middle_name, last_name, email,"
+  "                        phone, phone_key, company, company_name)"
+  "  VALUES (new.id, new.title, new.first_name, new.middle_name, new.last_name,"
+  "          new.email, new.phone, new.phone_key, new.company, new.company_name);"
+  "END;";
+
+static const char * const migrations[] = {
+  migration_1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);
+
+/* The reference lists a new database starts with (SPEC 3.1, 3.3). */
+static const struct {
+  LbRefKind   kind;
+  const char *name;
+} seeds[] = {
+  { LB_REF_SOURCE, N_("Website") },
+  { LB_REF_SOURCE, N_("Website form") },
+  { LB_REF_SOURCE, N_("Email") },
+  { LB_REF_SOURCE, N_("Phone call") },
+  { LB_REF_SOURCE, N_("Chat") },
+  { LB_REF_SOURCE, N_("Social network") },
+  { LB_REF_SOURCE, N_("Partner") },
+  { LB_REF_SOURCE, N_("Self-generation") },
+  { LB_REF_CATEGORY, N_("General") },
+  { LB_REF_ORDER_TYPE, N_("Standard") },
+  { LB_REF_INVOICE_TYPE, N_("Standard") },
+};
+
+static gboolean
+seed_reference_data (LbStore  *self,
+                     GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int position[LB_REF_KIND_N_KINDS] = { 0 };
+
+  stmt = lb_store_prepare (self,
+                           "INSERT INTO ref_item (kind, name, position) VALUES (?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  /* Seeds are stored in English: they are the user's data from then on. */
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      sqlite3_bind_int (stmt, 1, seeds[i].kind);
+      sqlite3_bind_text (stmt, 2, seeds[i].name, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, position[seeds[i].kind]++);
+      if (!lb_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return lb_store_set_setting (self, "default-category", "General", error);
+}
+
+gboolean
+lb_store_migrate (LbStore  *self,
+                  int       from_version,
+                  GError  **error)
+{
+  for (int v = from_version; v < LB_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+
+      if (!lb_store_begin (self, error))
+        return FALSE;
+
+      if (!lb_store_exec (self, migrations[v], error) ||
+          (v == 0 && !seed_reference_data (self, error)) ||
+          !lb_store_exec (self, set_version, error))
+        {
+          g_prefix_error (error, _("Cannot bring the database “%s” up to date: "),
+                          lb_store_get_path (self));
+          lb_store_rollback (self);
+          return FALSE;
+        }
+
+      if (!lb_store_commit (self, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
