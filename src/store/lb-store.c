@@ -147,6 +147,13 @@ configure_connection (LbStore  *self,
   return lb_store_exec (self, "PRAGMA temp_store = MEMORY", error);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
 static char *
 backup_basename_prefix (const char *db_path)
 {
@@ -679,12 +686,9 @@ lb_store_list_backups (const char *db_path)
       g_ptr_array_add (names, g_strdup (name));
 
   /* The names hold a UTC time stamp, so their order is the time order. */
-  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
-    {
-      const char * const *p = (const char * const *)&g_ptr_array_index (names, i);
-      g_ptr_array_add (paths, g_build_filename (dir_path, *p, NULL));
-    }
+    g_ptr_array_add (paths, g_build_filename (dir_path, g_ptr_array_index (names, i), NULL));
 
   return paths;
 }
