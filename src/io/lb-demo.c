@@ -62,14 +62,16 @@ make_lead (GRand  *rand,
   const char *last = PICK (rand, last_names);
   g_autofree char *first_ascii = g_str_to_ascii (first, "C");
   g_autofree char *last_ascii = g_str_to_ascii (last, "C");
+  g_autofree char *address = NULL;
   g_autofree char *email = NULL;
   g_autofree char *phone = NULL;
   g_autofree char *title = NULL;
   const char *company = PICK (rand, companies);
   int roll = g_rand_int_range (rand, 0, 100);
 
-  email = g_ascii_strdown (g_strdup_printf ("%s.%s.%" G_GUINT64_FORMAT "@example.com",
-                                            first_ascii, last_ascii, serial), -1);
+  address = g_strdup_printf ("%s.%s.%" G_GUINT64_FORMAT "@example.com",
+                             first_ascii, last_ascii, serial);
+  email = g_ascii_strdown (address, -1);
   phone = g_strdup_printf ("+1 555 %03u %04u", (guint)((serial / 10000) % 1000),
                            (guint)(serial % 10000));
   title = g_strdup_printf ("%s — %s", company, PICK (rand, interests));

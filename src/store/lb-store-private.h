@@ -34,6 +34,13 @@ const char   *lb_column_text      (sqlite3_stmt *stmt,
 /* lb-store-schema.c */
 gboolean      lb_store_migrate    (LbStore      *self,
                                    int           from_version,
+                                   int           to_version,
                                    GError      **error);
+
+/* lb-store.c: opens and migrates only up to @version; for tests of
+ * migrations from older schemas. */
+LbStore      *lb_store_open_at_version (const char  *path,
+                                        int          version,
+                                        GError     **error);
 
 G_END_DECLS

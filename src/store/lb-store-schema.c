@@ -22,8 +22,9 @@ static const char migration_1[] =
   "  name     TEXT NOT NULL CHECK (length (trim (name)) > 0),"
   "  position INTEGER NOT NULL DEFAULT 0"
   ");"
-  "CREATE UNIQUE INDEX ref_item_name ON ref_item (kind, name COLLATE NOCASE);"
+  "CREATE UNIQUE INDEX ref_item_name ON ref_item (kind, name COLLATE NOCASE);";
 
+static const char migration_2[] =
   "CREATE TABLE account ("
   "  id         INTEGER PRIMARY KEY,"
   "  name       TEXT NOT NULL,"
@@ -152,6 +153,7 @@ static const char migration_1[] =
 
 static const char * const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);
@@ -203,9 +205,12 @@ seed_reference_data (LbStore  *self,
 gboolean
 lb_store_migrate (LbStore  *self,
                   int       from_version,
+                  int       to_version,
                   GError  **error)
 {
-  for (int v = from_version; v < LB_STORE_SCHEMA_VERSION; v++)
+  g_assert (to_version <= LB_STORE_SCHEMA_VERSION);
+
+  for (int v = from_version; v < to_version; v++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
 

@@ -393,6 +393,14 @@ LbStore *
 lb_store_open (const char  *path,
                GError     **error)
 {
+  return lb_store_open_at_version (path, LB_STORE_SCHEMA_VERSION, error);
+}
+
+LbStore *
+lb_store_open_at_version (const char  *path,
+                          int          target_version,
+                          GError     **error)
+{
   g_autoptr(LbStore) self = NULL;
   gboolean existed;
   int rc = SQLITE_OK;
@@ -454,20 +462,22 @@ lb_store_open (const char  *path,
   if (!configure_connection (self, error))
     return NULL;
 
-  if (version < LB_STORE_SCHEMA_VERSION)
+  /* One step at a time, each after a backup of what came before (a new,
+   * empty database needs none). */
+  for (int v = version; v < target_version; v++)
     {
       if (version > 0)
         {
-          g_autofree char *suffix = g_strdup_printf ("-pre-v%d", version + 1);
+          g_autofree char *suffix = g_strdup_printf ("-pre-v%d", v + 1);
           g_autofree char *backup = make_backup (self, suffix, error);
 
           if (backup == NULL)
             return NULL;
         }
-      if (!lb_store_migrate (self, version, error))
+      if (!lb_store_migrate (self, v, v + 1, error))
         return NULL;
     }
-  self->schema_version = LB_STORE_SCHEMA_VERSION;
+  self->schema_version = MAX (version, target_version);
 
   return g_steal_pointer (&self);
 }

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LbStore, lb_store, LB, STORE, GObject)
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define LB_STORE_SCHEMA_VERSION 1
+#define LB_STORE_SCHEMA_VERSION 2
 
 /* How many backups are kept next to the database. */
 #define LB_STORE_BACKUPS_KEPT 7

@@ -6,6 +6,7 @@
 
 #include "lb-error.h"
 #include "lb-store.h"
+#include "lb-store-private.h"
 #include "lb-test-util.h"
 
 static void
@@ -264,6 +265,48 @@ test_backups_pruned_to_seven (LbTestFixture *fixture,
 }
 
 static void
+test_migration_backs_up_first (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("leadbook-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(LbStore) old = NULL;
+  g_autoptr(LbStore) store = NULL;
+  g_autoptr(LbStore) backup = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *kept = NULL;
+
+  /* A database of schema 1 with a setting of the user's. */
+  old = lb_store_open_at_version (path, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lb_store_get_schema_version (old), ==, 1);
+  g_assert_true (lb_store_set_setting (old, "company-name", "Old Co", NULL));
+  g_clear_object (&old);
+  backups = lb_store_list_backups (path);
+  g_assert_cmpuint (backups->len, ==, 0);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lb_store_get_schema_version (store), ==, LB_STORE_SCHEMA_VERSION);
+  kept = lb_store_get_setting (store, "company-name");
+  g_assert_cmpstr (kept, ==, "Old Co");
+  lb_test_add_lead (store, "Ann", "Lee", NULL, NULL);
+
+  /* One backup per migration step, holding the schema before it. */
+  backups = lb_store_list_backups (path);
+  g_assert_cmpuint (backups->len, ==, LB_STORE_SCHEMA_VERSION - 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (backups, 0), "-pre-v2"));
+  backup = lb_store_open_at_version (g_ptr_array_index (backups, 0), 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lb_store_get_schema_version (backup), ==, 1);
+
+  g_clear_object (&backup);
+  g_clear_object (&store);
+  lb_test_remove_tree (dir);
+}
+
+static void
 test_check (LbTestFixture *fixture,
             gconstpointer  data)
 {
@@ -410,6 +453,7 @@ main (int   argc,
   ADD ("/store/backup/daily", test_daily_backup);
   ADD ("/store/backup/keeps-seven", test_backups_pruned_to_seven);
   ADD ("/store/check", test_check);
+  g_test_add_func ("/store/migration/backs-up-first", test_migration_backs_up_first);
   ADD ("/store/transactions-nest", test_transactions_nest);
   ADD ("/store/settings", test_settings_raw);
   ADD ("/store/refs/seeds", test_reference_seeds);
