@@ -129,6 +129,27 @@ refuse_file (const char  *path,
                  _("Cannot open the database “%s”: %s"), path, sqlite3_errstr (rc));
 }
 
+/* SQLite 3.40 can damage a WAL database when one connection checkpoints
+ * passively while another writes (the "WAL-reset" bug, fixed in 3.51.3).
+ * So no connection checkpoints passively: this hook replaces the
+ * automatic checkpoint with a TRUNCATE checkpoint, which holds the write
+ * lock (waiting up to the busy timeout for it), so no other connection,
+ * in this process or in the GUI/CLI next to it, writes meanwhile.  When
+ * the lock cannot be had, the next commit tries again. */
+#define CHECKPOINT_FRAMES 1000
+
+static int
+wal_hook (gpointer    user_data,
+          sqlite3    *db,
+          const char *db_name,
+          int         n_frames)
+{
+  if (n_frames >= CHECKPOINT_FRAMES)
+    sqlite3_wal_checkpoint_v2 (db, db_name, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+
+  return SQLITE_OK;
+}
+
 static gboolean
 configure_connection (LbStore  *self,
                       GError  **error)
@@ -143,6 +164,7 @@ configure_connection (LbStore  *self,
       if (!lb_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
           !lb_store_exec (self, "PRAGMA synchronous = NORMAL", error))
         return FALSE;
+      sqlite3_wal_hook (self->db, wal_hook, self);
     }
   return lb_store_exec (self, "PRAGMA temp_store = MEMORY", error);
 }

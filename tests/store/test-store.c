@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "lb-demo.h"
 #include "lb-error.h"
 #include "lb-store.h"
 #include "lb-store-private.h"
@@ -55,6 +56,22 @@ test_open_uses_wal (LbTestFixture *fixture,
 
   lb_test_add_lead (fixture->store, "Ann", "Lee", NULL, NULL);
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_wal_checkpoints_truncate (LbTestFixture *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  /* Thousands of pages in one commit: the checkpoint after it empties
+   * the log file instead of leaving it at its largest. */
+  g_assert_true (lb_demo_add_leads (fixture->store, 6000, 3, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <, 1024 * 1024);
 }
 
 static void
@@ -443,6 +460,7 @@ main (int   argc,
   ADD ("/store/open/private-files", test_open_creates_private_files);
   ADD ("/store/open/wal", test_open_uses_wal);
   ADD ("/store/open/reopen", test_reopen_keeps_data);
+  ADD ("/store/wal-checkpoint", test_wal_checkpoints_truncate);
   ADD ("/store/open/refuses-non-sqlite", test_refuses_non_sqlite);
   ADD ("/store/open/refuses-damaged", test_refuses_damaged);
   ADD ("/store/open/refuses-newer-schema", test_refuses_newer_schema);
