@@ -189,5 +189,5 @@ lb_demo_add_leads (LbStore         *store,
         progress (done, n_leads, user_data);
     }
 
-  return TRUE;
+  return lb_store_optimize (store, error);
 }

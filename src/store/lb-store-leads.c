@@ -27,6 +27,11 @@
   " LEFT JOIN ref_item dc ON dc.id = l.distribution_channel_id" \
   " LEFT JOIN account a ON a.id = l.account_id"
 
+/* The displayed company from the bound values (see bind_lead()):
+ * ?14 new company, ?15 company name, ?18 account, ?13 company. */
+#define DISPLAY_COMPANY_SQL \
+  "coalesce (CASE WHEN ?14 THEN ?15 END, (SELECT name FROM account WHERE id = ?18), ?13)"
+
 /* helpers */
 
 static LbLead *
@@ -400,34 +405,50 @@ search_to_match (const char *text)
 }
 
 /* The ORDER BY of each LbLeadSort: a fixed table of column expressions,
- * picked by the enum and never built from user data. */
+ * picked by the enum and never built from user data.  Every %s is the
+ * direction; each order matches an index, so no sort step is needed.
+ * Source and category sort by the name of the entry: the query then
+ * walks the reference list in name order (see prepare_filtered()). */
 static const char * const sort_sql[] = {
   [LB_LEAD_SORT_CREATED]  = "l.created_at %s, l.id %s",
   [LB_LEAD_SORT_TITLE]    = "l.title COLLATE NOCASE %s, l.id %s",
-  [LB_LEAD_SORT_NAME]     = "l.last_name COLLATE NOCASE %s, l.first_name COLLATE NOCASE %s, l.id",
-  [LB_LEAD_SORT_COMPANY]  = "coalesce (CASE WHEN l.new_company THEN l.company_name END,"
-                            " (SELECT name FROM account WHERE id = l.account_id), l.company)"
-                            " COLLATE NOCASE %s, l.id %s",
+  [LB_LEAD_SORT_NAME]     = "l.last_name COLLATE NOCASE %s, l.first_name COLLATE NOCASE %s, l.id %s",
+  [LB_LEAD_SORT_COMPANY]  = "l.display_company COLLATE NOCASE %s, l.id %s",
   [LB_LEAD_SORT_EMAIL]    = "l.email_key %s, l.id %s",
   [LB_LEAD_SORT_PHONE]    = "l.phone_key %s, l.id %s",
-  [LB_LEAD_SORT_SOURCE]   = "(SELECT name FROM ref_item WHERE id = l.source_id) COLLATE NOCASE %s, l.id %s",
-  [LB_LEAD_SORT_CATEGORY] = "(SELECT name FROM ref_item WHERE id = l.category_id) COLLATE NOCASE %s, l.id %s",
-  [LB_LEAD_SORT_STATUS]   = "l.status %s, l.created_at %s, l.id",
-  [LB_LEAD_SORT_RATING]   = "l.rating %s, l.created_at %s, l.id",
+  [LB_LEAD_SORT_SOURCE]   = "r.name COLLATE NOCASE %s, l.created_at %s, l.id %s",
+  [LB_LEAD_SORT_CATEGORY] = "r.name COLLATE NOCASE %s, l.created_at %s, l.id %s",
+  [LB_LEAD_SORT_STATUS]   = "l.status %s, l.created_at %s, l.id %s",
+  [LB_LEAD_SORT_RATING]   = "l.rating %s, l.created_at %s, l.id %s",
   [LB_LEAD_SORT_UPDATED]  = "l.updated_at %s, l.id %s",
   [LB_LEAD_SORT_DELETED]  = "l.deleted_at %s, l.id %s",
 };
 
 /* Builds the WHERE clause of @filter from fixed fragments with ?
  * placeholders, and records the values to bind in @binds. */
+static gboolean
+is_narrow (const LbLeadFilter *filter)
+{
+  g_autofree char *match = filter->search ? search_to_match (filter->search) : NULL;
+
+  return match != NULL || (filter->tags != NULL && filter->tags[0] != NULL);
+}
+
 static void
 build_where (LbStore            *self,
              const LbLeadFilter *filter,
              GString            *sql,
              GPtrArray          *binds)
 {
-  g_string_append (sql, filter->trash ? " WHERE l.deleted_at IS NOT NULL"
-                                      : " WHERE l.deleted_at IS NULL");
+  /* A text search or a tag gives a set of ids that is best walked
+   * directly; the unary + keeps SQLite from walking a whole index of the
+   * trash flag instead. */
+  if (is_narrow (filter))
+    g_string_append (sql, filter->trash ? " WHERE +l.deleted_at IS NOT NULL"
+                                        : " WHERE +l.deleted_at IS NULL");
+  else
+    g_string_append (sql, filter->trash ? " WHERE l.deleted_at IS NOT NULL"
+                                        : " WHERE l.deleted_at IS NULL");
 
 #define BIND_TEXT(text) g_ptr_array_add (binds, g_strdup (text))
 #define BIND_INT(n) g_ptr_array_add (binds, g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)(n)))
@@ -500,6 +521,8 @@ build_where (LbStore            *self,
 #undef BIND_INT
 }
 
+/* @select is "SELECT …" over lead l; the statement gets the FROM, the
+ * filter's WHERE and, when @ordered, its ORDER BY. */
 static sqlite3_stmt *
 prepare_filtered (LbStore             *self,
                   const char          *select,
@@ -510,16 +533,24 @@ prepare_filtered (LbStore             *self,
 {
   g_autoptr(GString) sql = g_string_new (select);
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  LbLeadSort sort = filter->sort < G_N_ELEMENTS (sort_sql) ? filter->sort : LB_LEAD_SORT_CREATED;
+  const char *dir = filter->descending ? "DESC" : "ASC";
   sqlite3_stmt *stmt;
+
+  /* Sorting by source or category name: walk that reference list in
+   * name order and, for each entry, its leads through their index. */
+  if (ordered && sort == LB_LEAD_SORT_SOURCE)
+    g_string_append (sql, " FROM ref_item r CROSS JOIN lead l ON l.source_id = r.id");
+  else if (ordered && sort == LB_LEAD_SORT_CATEGORY)
+    g_string_append (sql, " FROM ref_item r CROSS JOIN lead l ON l.category_id = r.id");
+  else
+    g_string_append (sql, " FROM lead l");
 
   build_where (self, filter, sql, binds);
   if (ordered)
     {
-      const char *dir = filter->descending ? "DESC" : "ASC";
-      LbLeadSort sort = filter->sort < G_N_ELEMENTS (sort_sql) ? filter->sort : LB_LEAD_SORT_CREATED;
-
       g_string_append (sql, " ORDER BY ");
-      g_string_append_printf (sql, sort_sql[sort], dir, dir);
+      g_string_append_printf (sql, sort_sql[sort], dir, dir, dir);
     }
   if (limit > 0)
     g_string_append (sql, " LIMIT CAST (? AS INTEGER)");
@@ -557,10 +588,10 @@ lb_store_insert_lead (LbStore  *self,
                            " product_interest, owner, street, city, postal_code, region, country,"
                            " distribution_channel_id, description, created_at, updated_at,"
                            " deleted_at, converted_contact_id, converted_account_id,"
-                           " converted_deal_id)"
+                           " converted_deal_id, display_company)"
                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
                            " ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28,"
-                           " ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)",
+                           " ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, " DISPLAY_COMPANY_SQL ")",
                            error);
   if (stmt == NULL || !bind_lead (self, stmt, lead, error))
     return FALSE;
@@ -593,7 +624,8 @@ lb_store_update_lead (LbStore  *self,
                            " postal_code = ?26, region = ?27, country = ?28,"
                            " distribution_channel_id = ?29, description = ?30, created_at = ?31,"
                            " updated_at = ?32, deleted_at = ?33, converted_contact_id = ?34,"
-                           " converted_account_id = ?35, converted_deal_id = ?36"
+                           " converted_account_id = ?35, converted_deal_id = ?36,"
+                           " display_company = " DISPLAY_COMPANY_SQL
                            " WHERE id = ?37",
                            error);
   if (stmt == NULL || !bind_lead (self, stmt, lead, error))
@@ -824,7 +856,7 @@ lb_store_query_lead_ids (LbStore             *self,
   g_return_val_if_fail (LB_IS_STORE (self), NULL);
   g_return_val_if_fail (filter != NULL, NULL);
 
-  stmt = prepare_filtered (self, "SELECT l.id FROM lead l", filter, TRUE, limit, error);
+  stmt = prepare_filtered (self, "SELECT l.id", filter, TRUE, limit, error);
   if (stmt == NULL)
     return NULL;
 
@@ -856,7 +888,7 @@ lb_store_count_leads (LbStore             *self,
   g_return_val_if_fail (LB_IS_STORE (self), -1);
   g_return_val_if_fail (filter != NULL, -1);
 
-  stmt = prepare_filtered (self, "SELECT count(*) FROM lead l", filter, FALSE, 0, error);
+  stmt = prepare_filtered (self, "SELECT count(*)", filter, FALSE, 0, error);
   if (stmt == NULL)
     return -1;
   if (sqlite3_step (stmt) == SQLITE_ROW)

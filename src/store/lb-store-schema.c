@@ -92,24 +92,32 @@ static const char migration_2[] =
   "  deleted_at              INTEGER,"
   "  converted_contact_id    INTEGER REFERENCES contact (id),"
   "  converted_account_id    INTEGER REFERENCES account (id),"
-  "  converted_deal_id       INTEGER REFERENCES deal (id)"
+  "  converted_deal_id       INTEGER REFERENCES deal (id),"
+  /* The company a list shows and sorts by: the new company's name, else
+   * the linked account's name, else the company as typed.  Kept by the
+   * store on every write (and by anything that renames an account). */
+  "  display_company         TEXT"
   ");"
   /* Email and phone are unique among the leads outside the trash. */
   "CREATE UNIQUE INDEX lead_email_live ON lead (email_key)"
   "  WHERE deleted_at IS NULL AND email_key IS NOT NULL;"
   "CREATE UNIQUE INDEX lead_phone_live ON lead (phone_key)"
   "  WHERE deleted_at IS NULL AND phone_key IS NOT NULL;"
-  /* One index per sortable column, led by the trash flag. */
-  "CREATE INDEX lead_by_created  ON lead (deleted_at, created_at);"
+  /* One index per sortable column, led by the trash flag.  The facet
+   * indexes (created, status, rating, source, category) also carry the
+   * other facets, so a combined filter is answered from one index
+   * without reading the rows. */
+  "CREATE INDEX lead_by_created  ON lead (deleted_at, created_at, status, rating, source_id, category_id);"
+  "CREATE INDEX lead_by_status   ON lead (deleted_at, status, created_at, rating, source_id, category_id);"
+  "CREATE INDEX lead_by_rating   ON lead (deleted_at, rating, created_at, status, source_id, category_id);"
+  "CREATE INDEX lead_by_source   ON lead (deleted_at, source_id, created_at, status, rating, category_id);"
+  "CREATE INDEX lead_by_category ON lead (deleted_at, category_id, created_at, status, rating, source_id);"
   "CREATE INDEX lead_by_updated  ON lead (deleted_at, updated_at);"
   "CREATE INDEX lead_by_title    ON lead (deleted_at, title COLLATE NOCASE);"
   "CREATE INDEX lead_by_name     ON lead (deleted_at, last_name COLLATE NOCASE, first_name COLLATE NOCASE);"
+  "CREATE INDEX lead_by_company  ON lead (deleted_at, display_company COLLATE NOCASE);"
   "CREATE INDEX lead_by_email    ON lead (deleted_at, email_key);"
   "CREATE INDEX lead_by_phone    ON lead (deleted_at, phone_key);"
-  "CREATE INDEX lead_by_status   ON lead (deleted_at, status, created_at);"
-  "CREATE INDEX lead_by_rating   ON lead (deleted_at, rating, created_at);"
-  "CREATE INDEX lead_by_source   ON lead (deleted_at, source_id, created_at);"
-  "CREATE INDEX lead_by_category ON lead (deleted_at, category_id, created_at);"
   "CREATE INDEX lead_by_owner    ON lead (owner COLLATE NOCASE);"
   "CREATE INDEX lead_by_account  ON lead (account_id);"
 

@@ -236,6 +236,8 @@ lb_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
+      if (!self->read_only)
+        sqlite3_exec (self->db, "PRAGMA analysis_limit = 2000; PRAGMA optimize", NULL, NULL, NULL);
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
@@ -819,6 +821,18 @@ lb_store_check (LbStore  *self,
   return ok;
 }
 
+/* Refreshes the statistics the query planner picks indexes by; after
+ * bulk changes such as demo data or an import.  Sampled, so it takes a
+ * moment even on a million leads. */
+gboolean
+lb_store_optimize (LbStore  *self,
+                   GError  **error)
+{
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+
+  return lb_store_exec (self, "PRAGMA analysis_limit = 2000; ANALYZE", error);
+}
+
 /**
  * lb_store_get_setting:
  *
@@ -875,4 +889,81 @@ lb_store_set_setting (LbStore     *self,
     }
 
   return lb_store_step_done (self, stmt, error);
+}
+
+/**
+ * lb_store_restore_backup:
+ * @db_path: the database that cannot be opened
+ * @backup_path: the backup to put in its place
+ * @aside_path: (out) (optional) (transfer full): where the old file went
+ *
+ * Puts @backup_path in the place of a damaged database.  The damaged
+ * file, and its -wal and -shm files when present, are renamed aside to
+ * `<file>.damaged-YYYYMMDD-HHMMSS`, never overwritten or deleted; the
+ * stale journal must not be replayed onto the backup.
+ *
+ * Returns: %TRUE when @db_path now holds a copy of the backup
+ */
+gboolean
+lb_store_restore_backup (const char  *db_path,
+                         const char  *backup_path,
+                         char       **aside_path,
+                         GError     **error)
+{
+  static const char * const journals[] = { "-wal", "-shm" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) dest = NULL;
+  g_autoptr(GError) copy_error = NULL;
+
+  g_return_val_if_fail (db_path != NULL, FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  aside = g_strconcat (db_path, ".damaged-", stamp, NULL);
+  for (guint n = 2; g_file_test (aside, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (aside);
+      aside = g_strdup_printf ("%s.damaged-%s-%u", db_path, stamp, n);
+    }
+
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS) && g_rename (db_path, aside) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_OPEN,
+                   _("Cannot move the damaged database “%s” aside: %s"),
+                   db_path, g_strerror (saved));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (journals); i++)
+    {
+      g_autofree char *journal = g_strconcat (db_path, journals[i], NULL);
+      g_autofree char *journal_aside = g_strconcat (aside, journals[i], NULL);
+
+      if (g_file_test (journal, G_FILE_TEST_EXISTS) && g_rename (journal, journal_aside) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_OPEN,
+                       _("Cannot move “%s” aside: %s"), journal, g_strerror (saved));
+          return FALSE;
+        }
+    }
+
+  source = g_file_new_for_path (backup_path);
+  dest = g_file_new_for_path (db_path);
+  if (!g_file_copy (source, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, &copy_error))
+    {
+      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_OPEN,
+                   _("Cannot copy the backup “%s” to “%s”: %s"),
+                   backup_path, db_path, copy_error->message);
+      return FALSE;
+    }
+  g_chmod (db_path, 0600);
+
+  if (aside_path != NULL)
+    *aside_path = g_steal_pointer (&aside);
+
+  return TRUE;
 }

@@ -45,8 +45,14 @@ char         *lb_store_daily_backup        (LbStore             *self,
                                             GError             **error);
 char         *lb_store_find_newest_backup  (const char          *db_path);
 GPtrArray    *lb_store_list_backups        (const char          *db_path);
+gboolean      lb_store_restore_backup      (const char          *db_path,
+                                            const char          *backup_path,
+                                            char               **aside_path,
+                                            GError             **error);
 gboolean      lb_store_check               (LbStore             *self,
                                             char               **report,
+                                            GError             **error);
+gboolean      lb_store_optimize            (LbStore             *self,
                                             GError             **error);
 
 /* settings */
