@@ -1,0 +1,144 @@
+#define G_LOG_DOMAIN "leadbook-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "lb-cli.h"
+
+/* Every noun's commands; a new noun adds its table here. */
+static const LbCliCommand * const nouns[] = {
+  lb_cli_lead_commands,
+  lb_cli_settings_commands,
+  lb_cli_ref_commands,
+  lb_cli_db_commands,
+  lb_cli_demo_commands,
+};
+
+/* helpers */
+
+static void
+print_help (void)
+{
+  lb_cli_print ("%s leadbook-cli [--db %s] [--json] %s\n\n%s\n\n%s\n", _("Usage:"), _("PATH"),
+                _("COMMAND…"), _("Leadbook from the command line: scripting, batch work, "
+                                 "benchmarks."),
+                _("Commands:"));
+
+  for (guint n = 0; n < G_N_ELEMENTS (nouns); n++)
+    for (const LbCliCommand *c = nouns[n]; c->noun != NULL; c++)
+      {
+        g_autofree char *synopsis = lb_cli_dup_synopsis (c);
+
+        lb_cli_print ("  %s\n      %s\n", synopsis, _(c->summary));
+      }
+
+  lb_cli_print ("\n%s\n", _("Options:"));
+  lb_cli_print_global_options ();
+  lb_cli_print ("\n%s\n", _("Run “leadbook-cli COMMAND --help” to see a command’s options. "
+                            "Exit status: 0 done, 1 refused (the message says why), "
+                            "2 usage error."));
+}
+
+/* Finds the command named by argv[0] (and argv[1], its verb); sets
+ * *@n_words to how many words name it.  Returns NULL after printing a
+ * usage error. */
+static const LbCliCommand *
+find_command (LbCli  *cli,
+              int     argc,
+              char  **argv,
+              int    *n_words)
+{
+  const LbCliCommand *table = NULL;
+  g_autoptr(GString) verbs = NULL;
+
+  for (guint n = 0; n < G_N_ELEMENTS (nouns) && table == NULL; n++)
+    if (g_strcmp0 (nouns[n][0].noun, argv[0]) == 0)
+      table = nouns[n];
+
+  if (table == NULL)
+    {
+      lb_cli_usage_error (cli, _("Unknown command “%s”."), argv[0]);
+      return NULL;
+    }
+
+  if (table[0].verb == NULL)
+    {
+      *n_words = 1;
+      return &table[0];
+    }
+
+  for (const LbCliCommand *c = table; argc > 1 && c->noun != NULL; c++)
+    if (g_strcmp0 (c->verb, argv[1]) == 0)
+      {
+        *n_words = 2;
+        return c;
+      }
+
+  verbs = g_string_new (NULL);
+  for (const LbCliCommand *c = table; c->noun != NULL; c++)
+    g_string_append_printf (verbs, "%s%s", c == table ? "" : ", ", c->verb);
+  if (argc > 1)
+    lb_cli_usage_error (cli, _("“%s” has no command “%s”. Its commands are: %s."),
+                        argv[0], argv[1], verbs->str);
+  else
+    lb_cli_usage_error (cli, _("Say what to do with “%s”: %s."), argv[0], verbs->str);
+
+  return NULL;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  LbCli cli = { 0 };
+  const LbCliCommand *command;
+  int exit_code = LB_CLI_EXIT_OK;
+  int first;
+  int n_words = 0;
+  gboolean help = FALSE;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("leadbook-cli");
+
+  first = lb_cli_parse_global (&cli, argc - 1, argv + 1, &help, &exit_code);
+  if (first < 0)
+    {
+      if (help)
+        print_help ();
+      goto out;
+    }
+  first++;
+
+  if (first >= argc)
+    {
+      exit_code = lb_cli_usage_error (&cli, _("Give a command."));
+      goto out;
+    }
+
+  command = find_command (&cli, argc - first, argv + first, &n_words);
+  if (command == NULL)
+    {
+      exit_code = LB_CLI_EXIT_USAGE;
+      goto out;
+    }
+
+  exit_code = lb_cli_run_command (&cli, command, argc - first - n_words,
+                                  argv + first + n_words);
+
+out:
+  lb_cli_clear (&cli);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr ("leadbook-cli: %s\n", _("Could not write the output."));
+      if (exit_code == LB_CLI_EXIT_OK)
+        exit_code = LB_CLI_EXIT_REFUSED;
+    }
+
+  return exit_code;
+}
