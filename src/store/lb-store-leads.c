@@ -406,26 +406,31 @@ search_to_match (const char *text)
 
 /* The ORDER BY of each LbLeadSort: a fixed table of column expressions,
  * picked by the enum and never built from user data.  Every %s is the
- * direction; each order matches an index, so no sort step is needed.
- * Source and category sort by the name of the entry: the query then
- * walks the reference list in name order (see prepare_filtered()). */
+ * direction.  Each order lists the columns of one index in its order,
+ * ending with the row id, so SQLite walks that index and never sorts,
+ * and ties always come out the same way.  Source and category sort by
+ * the name of the entry: the query then walks the reference list in
+ * name order (see prepare_filtered()). */
 static const char * const sort_sql[] = {
-  [LB_LEAD_SORT_CREATED]  = "l.created_at %s, l.id %s",
-  [LB_LEAD_SORT_TITLE]    = "l.title COLLATE NOCASE %s, l.id %s",
-  [LB_LEAD_SORT_NAME]     = "l.last_name COLLATE NOCASE %s, l.first_name COLLATE NOCASE %s, l.id %s",
-  [LB_LEAD_SORT_COMPANY]  = "l.display_company COLLATE NOCASE %s, l.id %s",
-  [LB_LEAD_SORT_EMAIL]    = "l.email_key %s, l.id %s",
-  [LB_LEAD_SORT_PHONE]    = "l.phone_key %s, l.id %s",
-  [LB_LEAD_SORT_SOURCE]   = "r.name COLLATE NOCASE %s, l.created_at %s, l.id %s",
-  [LB_LEAD_SORT_CATEGORY] = "r.name COLLATE NOCASE %s, l.created_at %s, l.id %s",
-  [LB_LEAD_SORT_STATUS]   = "l.status %s, l.created_at %s, l.id %s",
-  [LB_LEAD_SORT_RATING]   = "l.rating %s, l.created_at %s, l.id %s",
-  [LB_LEAD_SORT_UPDATED]  = "l.updated_at %s, l.id %s",
-  [LB_LEAD_SORT_DELETED]  = "l.deleted_at %s, l.id %s",
+  [LB_LEAD_SORT_CREATED]  = "l.created_at %1$s, l.status %1$s, l.rating %1$s, l.source_id %1$s,"
+                            " l.category_id %1$s, l.id %1$s",
+  [LB_LEAD_SORT_TITLE]    = "l.title COLLATE NOCASE %1$s, l.id %1$s",
+  [LB_LEAD_SORT_NAME]     = "l.last_name COLLATE NOCASE %1$s, l.first_name COLLATE NOCASE %1$s, l.id %1$s",
+  [LB_LEAD_SORT_COMPANY]  = "l.display_company COLLATE NOCASE %1$s, l.id %1$s",
+  [LB_LEAD_SORT_EMAIL]    = "l.email_key %1$s, l.id %1$s",
+  [LB_LEAD_SORT_PHONE]    = "l.phone_key %1$s, l.id %1$s",
+  [LB_LEAD_SORT_SOURCE]   = "r.name COLLATE NOCASE %1$s, l.created_at %1$s, l.status %1$s,"
+                            " l.rating %1$s, l.category_id %1$s, l.id %1$s",
+  [LB_LEAD_SORT_CATEGORY] = "r.name COLLATE NOCASE %1$s, l.created_at %1$s, l.status %1$s,"
+                            " l.rating %1$s, l.source_id %1$s, l.id %1$s",
+  [LB_LEAD_SORT_STATUS]   = "l.status %1$s, l.created_at %1$s, l.rating %1$s, l.source_id %1$s,"
+                            " l.category_id %1$s, l.id %1$s",
+  [LB_LEAD_SORT_RATING]   = "l.rating %1$s, l.created_at %1$s, l.status %1$s, l.source_id %1$s,"
+                            " l.category_id %1$s, l.id %1$s",
+  [LB_LEAD_SORT_UPDATED]  = "l.updated_at %1$s, l.id %1$s",
+  [LB_LEAD_SORT_DELETED]  = "l.deleted_at %1$s, l.id %1$s",
 };
 
-/* Builds the WHERE clause of @filter from fixed fragments with ?
- * placeholders, and records the values to bind in @binds. */
 static gboolean
 is_narrow (const LbLeadFilter *filter)
 {
@@ -540,9 +545,17 @@ prepare_filtered (LbStore             *self,
   /* Sorting by source or category name: walk that reference list in
    * name order and, for each entry, its leads through their index. */
   if (ordered && sort == LB_LEAD_SORT_SOURCE)
-    g_string_append (sql, " FROM ref_item r CROSS JOIN lead l ON l.source_id = r.id");
+    {
+      g_string_append (sql, " FROM ref_item r CROSS JOIN lead l"
+                            " ON l.source_id = r.id AND r.kind = CAST (? AS INTEGER)");
+      g_ptr_array_add (binds, g_strdup_printf ("%d", LB_REF_SOURCE));
+    }
   else if (ordered && sort == LB_LEAD_SORT_CATEGORY)
-    g_string_append (sql, " FROM ref_item r CROSS JOIN lead l ON l.category_id = r.id");
+    {
+      g_string_append (sql, " FROM ref_item r CROSS JOIN lead l"
+                            " ON l.category_id = r.id AND r.kind = CAST (? AS INTEGER)");
+      g_ptr_array_add (binds, g_strdup_printf ("%d", LB_REF_CATEGORY));
+    }
   else
     g_string_append (sql, " FROM lead l");
 
@@ -550,7 +563,7 @@ prepare_filtered (LbStore             *self,
   if (ordered)
     {
       g_string_append (sql, " ORDER BY ");
-      g_string_append_printf (sql, sort_sql[sort], dir, dir, dir);
+      g_string_append_printf (sql, sort_sql[sort], dir);
     }
   if (limit > 0)
     g_string_append (sql, " LIMIT CAST (? AS INTEGER)");

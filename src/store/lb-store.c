@@ -166,7 +166,8 @@ configure_connection (LbStore  *self,
         return FALSE;
       sqlite3_wal_hook (self->db, wal_hook, self);
     }
-  return lb_store_exec (self, "PRAGMA temp_store = MEMORY", error);
+  return lb_store_exec (self, "PRAGMA temp_store = MEMORY", error) &&
+         lb_store_exec (self, "PRAGMA cache_size = -16000", error);
 }
 
 static int
