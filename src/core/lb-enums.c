@@ -112,3 +112,19 @@ lb_ref_kind_to_label (LbRefKind kind)
       return "";
     }
 }
+
+const char *
+lb_deal_status_to_label (LbDealStatus status)
+{
+  switch (status)
+    {
+    case LB_DEAL_STATUS_OPEN:
+      return C_("deal status", "Open");
+    case LB_DEAL_STATUS_WON:
+      return C_("deal status", "Won");
+    case LB_DEAL_STATUS_LOST:
+      return C_("deal status", "Lost");
+    default:
+      return "";
+    }
+}

@@ -38,6 +38,14 @@ typedef enum
 
 #define LB_REF_KIND_N_KINDS (LB_REF_INDUSTRY + 1)
 
+/* The status of a deal (SPEC 3.4). */
+typedef enum
+{
+  LB_DEAL_STATUS_OPEN,
+  LB_DEAL_STATUS_WON,
+  LB_DEAL_STATUS_LOST,
+} LbDealStatus;
+
 /* The columns a lead list can be sorted by. */
 typedef enum
 {
@@ -64,5 +72,6 @@ gboolean    lb_enum_from_nick (GType       enum_type,
 const char *lb_lead_status_to_label (LbLeadStatus status);
 const char *lb_rating_to_label      (LbRating     rating);
 const char *lb_ref_kind_to_label    (LbRefKind    kind);
+const char *lb_deal_status_to_label (LbDealStatus status);
 
 G_END_DECLS

@@ -405,28 +405,23 @@ search_to_match (const char *text)
 }
 
 /* The ORDER BY of each LbLeadSort: a fixed table of column expressions,
- * picked by the enum and never built from user data.  Every %s is the
- * direction.  Each order lists the columns of one index in its order,
- * ending with the row id, so SQLite walks that index and never sorts,
- * and ties always come out the same way.  Source and category sort by
- * the name of the entry: the query then walks the reference list in
- * name order (see prepare_filtered()). */
+ * picked by the enum and never built from user data.  Every %1$s is the
+ * direction.  Each order is the column order of one index, ending with
+ * the row id, so SQLite walks that index instead of sorting, and ties go
+ * by creation.  Source and category sort by the name of the entry: the
+ * query then walks the reference list in name order and, for each
+ * entry, its leads through their index (see prepare_filtered()). */
 static const char * const sort_sql[] = {
-  [LB_LEAD_SORT_CREATED]  = "l.created_at %1$s, l.status %1$s, l.rating %1$s, l.source_id %1$s,"
-                            " l.category_id %1$s, l.id %1$s",
+  [LB_LEAD_SORT_CREATED]  = "l.created_at %1$s, l.id %1$s",
   [LB_LEAD_SORT_TITLE]    = "l.title COLLATE NOCASE %1$s, l.id %1$s",
   [LB_LEAD_SORT_NAME]     = "l.last_name COLLATE NOCASE %1$s, l.first_name COLLATE NOCASE %1$s, l.id %1$s",
   [LB_LEAD_SORT_COMPANY]  = "l.display_company COLLATE NOCASE %1$s, l.id %1$s",
   [LB_LEAD_SORT_EMAIL]    = "l.email_key %1$s, l.id %1$s",
   [LB_LEAD_SORT_PHONE]    = "l.phone_key %1$s, l.id %1$s",
-  [LB_LEAD_SORT_SOURCE]   = "r.name COLLATE NOCASE %1$s, l.created_at %1$s, l.status %1$s,"
-                            " l.rating %1$s, l.category_id %1$s, l.id %1$s",
-  [LB_LEAD_SORT_CATEGORY] = "r.name COLLATE NOCASE %1$s, l.created_at %1$s, l.status %1$s,"
-                            " l.rating %1$s, l.source_id %1$s, l.id %1$s",
-  [LB_LEAD_SORT_STATUS]   = "l.status %1$s, l.created_at %1$s, l.rating %1$s, l.source_id %1$s,"
-                            " l.category_id %1$s, l.id %1$s",
-  [LB_LEAD_SORT_RATING]   = "l.rating %1$s, l.created_at %1$s, l.status %1$s, l.source_id %1$s,"
-                            " l.category_id %1$s, l.id %1$s",
+  [LB_LEAD_SORT_SOURCE]   = "r.name COLLATE NOCASE %1$s, l.created_at %1$s, l.id %1$s",
+  [LB_LEAD_SORT_CATEGORY] = "r.name COLLATE NOCASE %1$s, l.created_at %1$s, l.id %1$s",
+  [LB_LEAD_SORT_STATUS]   = "l.status %1$s, l.created_at %1$s, l.id %1$s",
+  [LB_LEAD_SORT_RATING]   = "l.rating %1$s, l.created_at %1$s, l.id %1$s",
   [LB_LEAD_SORT_UPDATED]  = "l.updated_at %1$s, l.id %1$s",
   [LB_LEAD_SORT_DELETED]  = "l.deleted_at %1$s, l.id %1$s",
 };

@@ -26,34 +26,85 @@ static const char migration_1[] =
 
 static const char migration_2[] =
   "CREATE TABLE account ("
-  "  id         INTEGER PRIMARY KEY,"
-  "  name       TEXT NOT NULL,"
-  "  created_at INTEGER NOT NULL,"
-  "  updated_at INTEGER NOT NULL,"
-  "  deleted_at INTEGER"
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  industry_id INTEGER REFERENCES ref_item (id),"
+  "  website     TEXT,"
+  "  tin         TEXT,"
+  "  phone       TEXT,"
+  "  email       TEXT,"
+  "  street      TEXT,"
+  "  city        TEXT,"
+  "  postal_code TEXT,"
+  "  region      TEXT,"
+  "  country     TEXT,"
+  "  notes       TEXT,"
+  "  lead_id     INTEGER REFERENCES lead (id) ON DELETE SET NULL,"
+  "  created_at  INTEGER NOT NULL,"
+  "  updated_at  INTEGER NOT NULL,"
+  "  deleted_at  INTEGER"
   ");"
+  /* Account names are unique ignoring case, outside the trash. */
+  "CREATE UNIQUE INDEX account_name_live ON account (name COLLATE NOCASE)"
+  "  WHERE deleted_at IS NULL;"
+  "CREATE INDEX account_by_name ON account (deleted_at, name COLLATE NOCASE);"
 
   "CREATE TABLE contact ("
-  "  id         INTEGER PRIMARY KEY,"
-  "  first_name TEXT,"
-  "  last_name  TEXT,"
-  "  email      TEXT,"
-  "  phone      TEXT,"
-  "  account_id INTEGER REFERENCES account (id),"
-  "  created_at INTEGER NOT NULL,"
-  "  updated_at INTEGER NOT NULL,"
-  "  deleted_at INTEGER"
+  "  id          INTEGER PRIMARY KEY,"
+  "  first_name  TEXT,"
+  "  middle_name TEXT,"
+  "  last_name   TEXT,"
+  "  email       TEXT,"
+  "  phone       TEXT,"
+  "  street      TEXT,"
+  "  city        TEXT,"
+  "  postal_code TEXT,"
+  "  region      TEXT,"
+  "  country     TEXT,"
+  "  notes       TEXT,"
+  "  account_id  INTEGER REFERENCES account (id),"
+  "  lead_id     INTEGER REFERENCES lead (id) ON DELETE SET NULL,"
+  "  created_at  INTEGER NOT NULL,"
+  "  updated_at  INTEGER NOT NULL,"
+  "  deleted_at  INTEGER"
   ");"
+  "CREATE INDEX contact_by_name ON contact (deleted_at, last_name COLLATE NOCASE, first_name COLLATE NOCASE);"
+  "CREATE INDEX contact_by_account ON contact (account_id);"
+
+  "CREATE TABLE pipeline ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  name     TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE UNIQUE INDEX pipeline_name ON pipeline (name COLLATE NOCASE);"
+  "CREATE TABLE stage ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  pipeline_id INTEGER NOT NULL REFERENCES pipeline (id) ON DELETE CASCADE,"
+  "  name        TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  position    INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE UNIQUE INDEX stage_name ON stage (pipeline_id, name COLLATE NOCASE);"
 
   "CREATE TABLE deal ("
-  "  id         INTEGER PRIMARY KEY,"
-  "  name       TEXT NOT NULL,"
-  "  account_id INTEGER REFERENCES account (id),"
-  "  contact_id INTEGER REFERENCES contact (id),"
-  "  created_at INTEGER NOT NULL,"
-  "  updated_at INTEGER NOT NULL,"
-  "  deleted_at INTEGER"
+  "  id             INTEGER PRIMARY KEY,"
+  "  name           TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+  "  account_id     INTEGER REFERENCES account (id),"
+  "  contact_id     INTEGER REFERENCES contact (id),"
+  "  value          INTEGER NOT NULL DEFAULT 0 CHECK (value >= 0),"
+  "  currency       TEXT NOT NULL,"
+  "  stage_id       INTEGER NOT NULL REFERENCES stage (id),"
+  "  status         INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 2),"
+  "  expected_close TEXT,"
+  "  probability    INTEGER NOT NULL DEFAULT 0 CHECK (probability BETWEEN 0 AND 100),"
+  "  notes          TEXT,"
+  "  lead_id        INTEGER REFERENCES lead (id) ON DELETE SET NULL,"
+  "  created_at     INTEGER NOT NULL,"
+  "  updated_at     INTEGER NOT NULL,"
+  "  deleted_at     INTEGER"
   ");"
+  "CREATE INDEX deal_by_stage ON deal (deleted_at, status, stage_id);"
+  "CREATE INDEX deal_by_account ON deal (account_id);"
+  "CREATE INDEX deal_by_contact ON deal (contact_id);"
 
   "CREATE TABLE lead ("
   "  id                      INTEGER PRIMARY KEY,"
@@ -103,15 +154,15 @@ static const char migration_2[] =
   "  WHERE deleted_at IS NULL AND email_key IS NOT NULL;"
   "CREATE UNIQUE INDEX lead_phone_live ON lead (phone_key)"
   "  WHERE deleted_at IS NULL AND phone_key IS NOT NULL;"
-  /* One index per sortable column, led by the trash flag.  The facet
-   * indexes (created, status, rating, source, category) also carry the
-   * other facets, so a combined filter is answered from one index
-   * without reading the rows. */
-  "CREATE INDEX lead_by_created  ON lead (deleted_at, created_at, status, rating, source_id, category_id);"
-  "CREATE INDEX lead_by_status   ON lead (deleted_at, status, created_at, rating, source_id, category_id);"
-  "CREATE INDEX lead_by_rating   ON lead (deleted_at, rating, created_at, status, source_id, category_id);"
-  "CREATE INDEX lead_by_source   ON lead (deleted_at, source_id, created_at, status, rating, category_id);"
-  "CREATE INDEX lead_by_category ON lead (deleted_at, category_id, created_at, status, rating, source_id);"
+  /* One index per sortable column, led by the trash flag and ending (as
+   * every index does) with the row id, so each sort order walks an
+   * index.  lead_facets answers combined filters without reading rows. */
+  "CREATE INDEX lead_by_created  ON lead (deleted_at, created_at);"
+  "CREATE INDEX lead_by_status   ON lead (deleted_at, status, created_at);"
+  "CREATE INDEX lead_by_rating   ON lead (deleted_at, rating, created_at);"
+  "CREATE INDEX lead_by_source   ON lead (deleted_at, source_id, created_at);"
+  "CREATE INDEX lead_by_category ON lead (deleted_at, category_id, created_at);"
+  "CREATE INDEX lead_facets      ON lead (deleted_at, status, rating, source_id, category_id, created_at);"
   "CREATE INDEX lead_by_updated  ON lead (deleted_at, updated_at);"
   "CREATE INDEX lead_by_title    ON lead (deleted_at, title COLLATE NOCASE);"
   "CREATE INDEX lead_by_name     ON lead (deleted_at, last_name COLLATE NOCASE, first_name COLLATE NOCASE);"
@@ -184,6 +235,11 @@ static const struct {
   { LB_REF_INVOICE_TYPE, N_("Standard") },
 };
 
+/* The pipeline a new database starts with (SPEC 3.4), stages in order. */
+static const char * const seed_stages[] = {
+  N_("Qualification"), N_("Proposal"), N_("Negotiation"), N_("Closing"),
+};
+
 static gboolean
 seed_reference_data (LbStore  *self,
                      GError  **error)
@@ -210,6 +266,38 @@ seed_reference_data (LbStore  *self,
   return lb_store_set_setting (self, "default-category", "General", error);
 }
 
+static gboolean
+seed_pipeline (LbStore  *self,
+               GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 pipeline_id;
+
+  stmt = lb_store_prepare (self, "INSERT INTO pipeline (name, position) VALUES (?, 0)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, N_("Sales"), -1, SQLITE_STATIC);
+  if (!lb_store_step_done (self, stmt, error))
+    return FALSE;
+  pipeline_id = sqlite3_last_insert_rowid (lb_store_get_db (self));
+
+  stmt = lb_store_prepare (self,
+                           "INSERT INTO stage (pipeline_id, name, position) VALUES (?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (seed_stages); i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, pipeline_id);
+      sqlite3_bind_text (stmt, 2, seed_stages[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, i);
+      if (!lb_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 lb_store_migrate (LbStore  *self,
                   int       from_version,
@@ -227,6 +315,7 @@ lb_store_migrate (LbStore  *self,
 
       if (!lb_store_exec (self, migrations[v], error) ||
           (v == 0 && !seed_reference_data (self, error)) ||
+          (v == 1 && !seed_pipeline (self, error)) ||
           !lb_store_exec (self, set_version, error))
         {
           g_prefix_error (error, _("Cannot bring the database “%s” up to date: "),
