@@ -128,12 +128,10 @@ parse_decimal (const char *text,
   if (negative && !allow_negative)
     return PARSE_NEGATIVE;
 
-  /* Trailing zeros are exact; any other decimal beyond the allowed ones
-   * would have to be rounded, which we never do. */
+  /* More decimals than allowed are refused, even zeros: the input says
+   * more than the amount can hold (SPEC 3.7), and nothing is rounded. */
   if (frac_start != NULL)
     {
-      while (frac_end > frac_start && frac_end[-1] == '0')
-        frac_end--;
       n_decimals = frac_end - frac_start;
       if (n_decimals > decimals)
         return PARSE_DECIMALS;

@@ -15,9 +15,8 @@ G_BEGIN_DECLS
  * optional run of decimals, with at least one digit in all: "5", "5.50",
  * "5." and ".5" are accepted; "", ".", " 5", "5 ", "1,5", "1e3", "+5" and
  * anything else are refused.  A leading '-' is accepted only by
- * lb_money_parse_signed().  Decimals beyond the allowed number are refused
- * when any of them is not zero ("1.234" for EUR), never rounded; extra
- * trailing zeros are exact and accepted ("1.230" for EUR is 123).  A value
+ * lb_money_parse_signed().  More decimals than allowed are refused, zeros
+ * too ("1.234" and "1.230" for EUR; "100.00" for JPY), never rounded.  A value
  * whose magnitude does not fit in a gint64 is refused ("Amount too large").
  * Every refusal is an LB_INPUT_ERROR_INVALID with a message naming the text.
  *

@@ -100,10 +100,8 @@ test_money_round_trip (void)
     { "5.", "EUR", 500, "5.00" },
     { ".5", "EUR", 50, "0.50" },
     { "007.10", "EUR", 710, "7.10" },
-    { "1.230", "EUR", 123, "1.23" },
     { "92233720368547758.07", "EUR", G_MAXINT64, "92233720368547758.07" },
     { "100", "JPY", 100, "100" },
-    { "100.00", "JPY", 100, "100" },
     { "9223372036854775807", "JPY", G_MAXINT64, "9223372036854775807" },
     { "1.234", "KWD", 1234, "1.234" },
     { "0.001", "KWD", 1, "0.001" },
@@ -182,6 +180,8 @@ test_money_refusals (void)
     { "1.5", "JPY", "“1.5” has more decimals than JPY allows (0)" },
     { "100.01", "JPY", "JPY allows (0)" },
     { "1.2345", "KWD", "“1.2345” has more decimals than KWD allows (3)" },
+    { "1.230", "EUR", "“1.230” has more decimals than EUR allows (2)" },
+    { "100.00", "JPY", "“100.00” has more decimals than JPY allows (0)" },
   };
   const char *not_numbers[] = {
     "1,5", "1e3", "1E3", " 1", "1 ", "1 000", ".", "+1", "1.2.3", "abc", "0x10",
@@ -243,7 +243,6 @@ test_quantity (void)
     { "0.001", 1, "0.001" },
     { "2", 2000, "2" },
     { "2.000", 2000, "2" },
-    { "0.0010", 1, "0.001" },
     { "1.23", 1230, "1.23" },
     { "0", 0, "0" },
     { ".25", 250, "0.25" },
@@ -267,6 +266,7 @@ test_quantity (void)
   g_assert_cmpstr (min, ==, "-9223372036854775.808");
 
   assert_quantity_refused ("0.0001", "3 decimals");
+  assert_quantity_refused ("1.0000", "3 decimals");
   assert_quantity_refused ("-1", "negative");
   assert_quantity_refused ("1,5", "not a quantity");
   assert_quantity_refused ("9223372036854776", "Quantity too large");
@@ -289,7 +289,6 @@ test_percent (void)
     { "100", 10000, "100" },
     { "0", 0, "0" },
     { "12.50", 1250, "12.5" },
-    { "12.500", 1250, "12.5" },
   };
   gint64 value = 42;
 
@@ -304,6 +303,7 @@ test_percent (void)
     }
 
   assert_percent_refused ("12.345", "2 decimals");
+  assert_percent_refused ("12.500", "2 decimals");
   assert_percent_refused ("-5", "negative");
   assert_percent_refused ("5%", "not a percentage");
   assert_percent_refused ("99999999999999999999", "Percentage too large");
