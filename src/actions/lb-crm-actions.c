@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "lb-crm-actions.h"
@@ -111,7 +113,7 @@ lb_account_check (LbStore    *store,
   if (other != 0)
     {
       g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_DUPLICATE,
-                   _("An account named “%s” already exists (account %" G_GINT64_FORMAT "). "
+                   _("An account named “%s” already exists (account %" PRId64 "). "
                      "Choose it, or use another name."),
                    name, other);
       return FALSE;
@@ -190,7 +192,7 @@ lb_contact_check (LbStore    *store,
                                lb_contact_get_text (contact, LB_CONTACT_PHONE), error) &&
          check_live_link (store, lb_store_account_exists,
                           lb_contact_get_int (contact, LB_CONTACT_ACCOUNT_ID),
-                          _("There is no account %" G_GINT64_FORMAT ". Choose an existing account."),
+                          _("There is no account %" PRId64 ". Choose an existing account."),
                           error);
 }
 
@@ -260,7 +262,7 @@ lb_deal_check (LbStore  *store,
   if (probability < 0 || probability > 100)
     {
       g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_INVALID,
-                   _("The probability is %" G_GINT64_FORMAT "; it must be from 0 to 100."),
+                   _("The probability is %" PRId64 "; it must be from 0 to 100."),
                    probability);
       return FALSE;
     }
@@ -305,10 +307,10 @@ lb_deal_check (LbStore  *store,
     }
 
   return check_live_link (store, lb_store_account_exists, lb_deal_get_int (deal, LB_DEAL_ACCOUNT_ID),
-                          _("There is no account %" G_GINT64_FORMAT ". Choose an existing account."),
+                          _("There is no account %" PRId64 ". Choose an existing account."),
                           error) &&
          check_live_link (store, lb_store_contact_exists, lb_deal_get_int (deal, LB_DEAL_CONTACT_ID),
-                          _("There is no contact %" G_GINT64_FORMAT ". Choose an existing contact."),
+                          _("There is no contact %" PRId64 ". Choose an existing contact."),
                           error);
 }
 

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "lb-error.h"
@@ -63,7 +65,7 @@ check_unique (LbStore  *store,
   if (other != 0)
     {
       g_set_error (error, LB_LEAD_ERROR, LB_LEAD_ERROR_EMAIL,
-                   _("Lead %" G_GINT64_FORMAT " already has the email address “%s”. "
+                   _("Lead %" PRId64 " already has the email address “%s”. "
                      "Open that lead, or use another address."),
                    other, lb_lead_get_email (lead));
       return FALSE;
@@ -73,7 +75,7 @@ check_unique (LbStore  *store,
   if (other != 0)
     {
       g_set_error (error, LB_LEAD_ERROR, LB_LEAD_ERROR_PHONE,
-                   _("Lead %" G_GINT64_FORMAT " already has the phone number “%s”. "
+                   _("Lead %" PRId64 " already has the phone number “%s”. "
                      "Open that lead, or use another number."),
                    other, lb_lead_get_phone (lead));
       return FALSE;
@@ -130,7 +132,7 @@ lb_lead_check (LbStore  *store,
   if (contact_id != 0 && !lb_store_contact_exists (store, contact_id))
     {
       g_set_error (error, LB_LEAD_ERROR, LB_LEAD_ERROR_CONTACT,
-                   _("There is no contact %" G_GINT64_FORMAT ". Choose an existing contact."),
+                   _("There is no contact %" PRId64 ". Choose an existing contact."),
                    contact_id);
       return FALSE;
     }
@@ -159,7 +161,7 @@ lb_lead_check (LbStore  *store,
       if (!lb_store_account_exists (store, account_id))
         {
           g_set_error (error, LB_LEAD_ERROR, LB_LEAD_ERROR_ACCOUNT,
-                       _("There is no account %" G_GINT64_FORMAT ". Choose an existing account."),
+                       _("There is no account %" PRId64 ". Choose an existing account."),
                        account_id);
           return FALSE;
         }
@@ -391,7 +393,7 @@ lb_lead_restore (LbStore  *store,
   if (other != 0)
     {
       g_set_error (error, LB_LEAD_ERROR, LB_LEAD_ERROR_EMAIL,
-                   _("“%s” cannot be restored: lead %" G_GINT64_FORMAT " now has its email "
+                   _("“%s” cannot be restored: lead %" PRId64 " now has its email "
                      "address “%s”. Change or delete that lead first."),
                    lb_lead_get_title (lead), other, lb_lead_get_email (lead));
       goto fail;
@@ -400,7 +402,7 @@ lb_lead_restore (LbStore  *store,
   if (other != 0)
     {
       g_set_error (error, LB_LEAD_ERROR, LB_LEAD_ERROR_PHONE,
-                   _("“%s” cannot be restored: lead %" G_GINT64_FORMAT " now has its phone "
+                   _("“%s” cannot be restored: lead %" PRId64 " now has its phone "
                      "number “%s”. Change or delete that lead first."),
                    lb_lead_get_title (lead), other, lb_lead_get_phone (lead));
       goto fail;

@@ -128,3 +128,63 @@ lb_deal_status_to_label (LbDealStatus status)
       return "";
     }
 }
+
+const char *
+lb_order_status_to_label (LbOrderStatus status)
+{
+  switch (status)
+    {
+    case LB_ORDER_STATUS_DRAFT:
+      return C_("order status", "Draft");
+    case LB_ORDER_STATUS_CONFIRMED:
+      return C_("order status", "Confirmed");
+    case LB_ORDER_STATUS_FULFILLED:
+      return C_("order status", "Fulfilled");
+    case LB_ORDER_STATUS_CANCELLED:
+      return C_("order status", "Cancelled");
+    default:
+      return "";
+    }
+}
+
+const char *
+lb_invoice_status_to_label (LbInvoiceStatus status)
+{
+  switch (status)
+    {
+    case LB_INVOICE_STATUS_DRAFT:
+      return C_("invoice status", "Draft");
+    case LB_INVOICE_STATUS_SENT:
+      return C_("invoice status", "Sent");
+    case LB_INVOICE_STATUS_PARTIALLY_PAID:
+      return C_("invoice status", "Partially Paid");
+    case LB_INVOICE_STATUS_PAID:
+      return C_("invoice status", "Paid");
+    case LB_INVOICE_STATUS_OVERDUE:
+      return C_("invoice status", "Overdue");
+    case LB_INVOICE_STATUS_CANCELLED:
+      return C_("invoice status", "Cancelled");
+    case LB_INVOICE_STATUS_VOID:
+      return C_("invoice status", "Void");
+    default:
+      return "";
+    }
+}
+
+const char *
+lb_payment_method_to_label (LbPaymentMethod method)
+{
+  switch (method)
+    {
+    case LB_PAYMENT_METHOD_CASH:
+      return C_("payment method", "Cash");
+    case LB_PAYMENT_METHOD_BANK_TRANSFER:
+      return C_("payment method", "Bank transfer");
+    case LB_PAYMENT_METHOD_CARD:
+      return C_("payment method", "Card");
+    case LB_PAYMENT_METHOD_OTHER:
+      return C_("payment method", "Other");
+    default:
+      return "";
+    }
+}

@@ -46,6 +46,42 @@ typedef enum
   LB_DEAL_STATUS_LOST,
 } LbDealStatus;
 
+/* Orders and invoices share one table and one shape. */
+typedef enum
+{
+  LB_DOC_ORDER,
+  LB_DOC_INVOICE,
+} LbDocKind;
+
+/* SPEC 3.5. */
+typedef enum
+{
+  LB_ORDER_STATUS_DRAFT,
+  LB_ORDER_STATUS_CONFIRMED,
+  LB_ORDER_STATUS_FULFILLED,
+  LB_ORDER_STATUS_CANCELLED,
+} LbOrderStatus;
+
+/* SPEC 3.6. */
+typedef enum
+{
+  LB_INVOICE_STATUS_DRAFT,
+  LB_INVOICE_STATUS_SENT,
+  LB_INVOICE_STATUS_PARTIALLY_PAID,
+  LB_INVOICE_STATUS_PAID,
+  LB_INVOICE_STATUS_OVERDUE,
+  LB_INVOICE_STATUS_CANCELLED,
+  LB_INVOICE_STATUS_VOID,
+} LbInvoiceStatus;
+
+typedef enum
+{
+  LB_PAYMENT_METHOD_CASH,
+  LB_PAYMENT_METHOD_BANK_TRANSFER,
+  LB_PAYMENT_METHOD_CARD,
+  LB_PAYMENT_METHOD_OTHER,
+} LbPaymentMethod;
+
 /* The columns a lead list can be sorted by. */
 typedef enum
 {
@@ -73,5 +109,8 @@ const char *lb_lead_status_to_label (LbLeadStatus status);
 const char *lb_rating_to_label      (LbRating     rating);
 const char *lb_ref_kind_to_label    (LbRefKind    kind);
 const char *lb_deal_status_to_label (LbDealStatus status);
+const char *lb_order_status_to_label (LbOrderStatus status);
+const char *lb_invoice_status_to_label (LbInvoiceStatus status);
+const char *lb_payment_method_to_label (LbPaymentMethod method);
 
 G_END_DECLS

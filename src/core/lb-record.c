@@ -39,7 +39,11 @@ lb_record_finalize (GObject *object)
   LbRecord *self = (LbRecord *)object;
   LbRecordPrivate *priv = lb_record_get_instance_private (self);
 
-  g_clear_pointer (&priv->text, g_strfreev);
+  /* Empty fields are NULL, so the array is not a NULL-terminated strv. */
+  if (priv->text != NULL)
+    for (guint i = 0; i < LB_RECORD_GET_CLASS (self)->n_text; i++)
+      g_free (priv->text[i]);
+  g_clear_pointer (&priv->text, g_free);
   g_clear_pointer (&priv->ints, g_free);
 
   G_OBJECT_CLASS (lb_record_parent_class)->finalize (object);

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -121,7 +123,7 @@ get_one (LbStore     *self,
     {
       g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND,
                    /* Translators: "There is no account 12." */
-                   _("There is no %s %" G_GINT64_FORMAT "."), what, id);
+                   _("There is no %s %" PRId64 "."), what, id);
       return NULL;
     }
 
@@ -162,17 +164,17 @@ append_filter (GString              *sql,
   if (filter->account_id > 0)
     {
       g_string_append_printf (sql, " AND %s.account_id = ?", alias);
-      g_ptr_array_add (binds, g_strdup_printf ("#%" G_GINT64_FORMAT, filter->account_id));
+      g_ptr_array_add (binds, g_strdup_printf ("#%" PRId64, filter->account_id));
     }
   if (filter->contact_id > 0)
     {
       g_string_append_printf (sql, " AND %s.contact_id = ?", alias);
-      g_ptr_array_add (binds, g_strdup_printf ("#%" G_GINT64_FORMAT, filter->contact_id));
+      g_ptr_array_add (binds, g_strdup_printf ("#%" PRId64, filter->contact_id));
     }
   if (filter->lead_id > 0)
     {
       g_string_append_printf (sql, " AND %s.lead_id = ?", alias);
-      g_ptr_array_add (binds, g_strdup_printf ("#%" G_GINT64_FORMAT, filter->lead_id));
+      g_ptr_array_add (binds, g_strdup_printf ("#%" PRId64, filter->lead_id));
     }
   if (filter->status >= 0)
     {
@@ -330,7 +332,7 @@ check_changed (LbStore     *self,
     return TRUE;
 
   g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND,
-               _("There is no %s %" G_GINT64_FORMAT "."), what, id);
+               _("There is no %s %" PRId64 "."), what, id);
   return FALSE;
 }
 

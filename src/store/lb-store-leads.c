@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -365,7 +367,7 @@ ids_to_json (const gint64 *ids,
   GString *json = g_string_new ("[");
 
   for (guint i = 0; i < n_ids; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", ids[i]);
+    g_string_append_printf (json, "%s%" PRId64, i ? "," : "", ids[i]);
   g_string_append_c (json, ']');
 
   return g_string_free (json, FALSE);
@@ -433,12 +435,15 @@ count_facets (const LbLeadFilter *filter)
          (filter->category != NULL) + (filter->owner != NULL);
 }
 
+/* A text search, a tag or an owner picks out a set of leads through its
+ * own index, best walked directly. */
 static gboolean
 is_narrow (const LbLeadFilter *filter)
 {
   g_autofree char *match = filter->search ? search_to_match (filter->search) : NULL;
 
-  return match != NULL || (filter->tags != NULL && filter->tags[0] != NULL);
+  return match != NULL || filter->owner != NULL ||
+         (filter->tags != NULL && filter->tags[0] != NULL);
 }
 
 static void
@@ -447,9 +452,8 @@ build_where (LbStore            *self,
              GString            *sql,
              GPtrArray          *binds)
 {
-  /* A text search or a tag gives a set of ids that is best walked
-   * directly; the unary + keeps SQLite from walking a whole index of the
-   * trash flag instead. */
+  /* For a narrow filter the unary + keeps SQLite from walking a whole
+   * index of the trash flag instead. */
   if (is_narrow (filter))
     g_string_append (sql, filter->trash ? " WHERE +l.deleted_at IS NOT NULL"
                                         : " WHERE +l.deleted_at IS NULL");
@@ -458,7 +462,7 @@ build_where (LbStore            *self,
                                         : " WHERE l.deleted_at IS NULL");
 
 #define BIND_TEXT(text) g_ptr_array_add (binds, g_strdup (text))
-#define BIND_INT(n) g_ptr_array_add (binds, g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)(n)))
+#define BIND_INT(n) g_ptr_array_add (binds, g_strdup_printf ("%" PRId64, (gint64)(n)))
 
   if (filter->status >= 0)
     {
@@ -666,7 +670,7 @@ lb_store_update_lead (LbStore  *self,
   if (sqlite3_changes (lb_store_get_db (self)) == 0)
     {
       g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND,
-                   _("There is no lead %" G_GINT64_FORMAT "."), lb_lead_get_id (lead));
+                   _("There is no lead %" PRId64 "."), lb_lead_get_id (lead));
       return FALSE;
     }
 
@@ -694,7 +698,7 @@ lb_store_get_lead (LbStore  *self,
   if (leads->len == 0)
     {
       g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND,
-                   _("There is no lead %" G_GINT64_FORMAT "."), id);
+                   _("There is no lead %" PRId64 "."), id);
       return NULL;
     }
 

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "lb-error.h"
@@ -240,9 +242,9 @@ lb_store_remove_ref (LbStore  *self,
     {
       g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_IN_USE,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "It is still used by %" G_GINT64_FORMAT " record. "
+                                "It is still used by %" PRId64 " record. "
                                 "Change that record first.",
-                                "It is still used by %" G_GINT64_FORMAT " records. "
+                                "It is still used by %" PRId64 " records. "
                                 "Change those records first.",
                                 uses),
                    uses);

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -805,7 +807,7 @@ lb_store_check (LbStore  *self,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       ok = FALSE;
-      g_string_append_printf (out, "foreign key: %s row %" G_GINT64_FORMAT " refers to a missing %s\n",
+      g_string_append_printf (out, "foreign key: %s row %" PRId64 " refers to a missing %s\n",
                               lb_column_text (stmt, 0), (gint64)sqlite3_column_int64 (stmt, 1),
                               lb_column_text (stmt, 2));
     }

@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "lb-error.h"
 #include "lb-store.h"
 
 G_BEGIN_DECLS
@@ -9,9 +10,15 @@ G_BEGIN_DECLS
 #define LB_TYPE_LEAD_WINDOW (lb_lead_window_get_type ())
 G_DECLARE_FINAL_TYPE (LbLeadWindow, lb_lead_window, LB, LEAD_WINDOW, AdwWindow)
 
-LbLeadWindow *lb_lead_window_new         (GtkWindow    *parent,
-                                          LbStore      *store,
-                                          gint64        lead_id);
-gint64        lb_lead_window_get_lead_id (LbLeadWindow *self);
+LbLeadWindow *lb_lead_window_new             (GtkWindow    *parent,
+                                              LbStore      *store,
+                                              gint64        lead_id);
+gint64        lb_lead_window_get_lead_id     (LbLeadWindow *self);
+gboolean      lb_lead_window_save            (LbLeadWindow *self);
+gboolean      lb_lead_window_get_modified    (LbLeadWindow *self);
+GtkWidget    *lb_lead_window_get_row         (LbLeadWindow *self,
+                                              const char   *property);
+GtkWidget    *lb_lead_window_get_error_label (LbLeadWindow *self,
+                                              LbLeadError   code);
 
 G_END_DECLS

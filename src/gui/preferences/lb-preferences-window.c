@@ -2,48 +2,758 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "lb-preferences-window.h"
+#include "lb-settings.h"
+
+/* The reference lists and the settings.  Every change goes through
+ * lb_ref_add/rename/remove or lb_settings_set, which check it; a refusal
+ * is shown as a toast and the widget goes back to what is stored. */
+
+/* The lists shown, in order, with the caption of an entry's row and the
+ * title of the row that adds to the list. */
+static const struct {
+  LbRefKind   kind;
+  const char *item_title;
+  const char *add_title;
+} list_kinds[] = {
+  { LB_REF_SOURCE, N_("Source"), N_("Add Source") },
+  { LB_REF_CATEGORY, N_("Category"), N_("Add Category") },
+  { LB_REF_TAG, N_("Tag"), N_("Add Tag") },
+  { LB_REF_CAMPAIGN, N_("Campaign"), N_("Add Campaign") },
+  { LB_REF_SELLING_DIRECTION, N_("Selling Direction"), N_("Add Selling Direction") },
+  { LB_REF_DISTRIBUTION_CHANNEL, N_("Channel"), N_("Add Channel") },
+  { LB_REF_ORDER_TYPE, N_("Order Type"), N_("Add Order Type") },
+  { LB_REF_INVOICE_TYPE, N_("Invoice Type"), N_("Add Invoice Type") },
+};
+
+/* The settings typed into an entry row, and the template child of each. */
+static const struct {
+  const char *key;
+  const char *child;
+} entry_settings[] = {
+  { LB_SETTING_CURRENCY, "currency_row" },
+  { LB_SETTING_INVOICE_PATTERN, "invoice_pattern_row" },
+  { LB_SETTING_ORDER_PATTERN, "order_pattern_row" },
+  { LB_SETTING_COMPANY_NAME, "company_name_row" },
+  { LB_SETTING_COMPANY_ADDRESS, "company_address_row" },
+  { LB_SETTING_COMPANY_TAX_ID, "company_tax_id_row" },
+  { LB_SETTING_COMPANY_BANK, "company_bank_row" },
+  { LB_SETTING_COMPANY_EMAIL, "company_email_row" },
+  { LB_SETTING_COMPANY_PHONE, "company_phone_row" },
+};
+
+/* The settings that name an entry of a list, chosen in a combo row
+ * whose first choice, None, unsets them. */
+static const struct {
+  const char *key;
+  LbRefKind   kind;
+  const char *child;
+} combo_settings[] = {
+  { LB_SETTING_DEFAULT_CATEGORY, LB_REF_CATEGORY, "default_category_row" },
+  { LB_SETTING_ORDER_TYPE, LB_REF_ORDER_TYPE, "order_type_row" },
+  { LB_SETTING_INVOICE_TYPE, LB_REF_INVOICE_TYPE, "invoice_type_row" },
+};
+
+#define N_LISTS           G_N_ELEMENTS (list_kinds)
+#define N_ENTRY_SETTINGS  G_N_ELEMENTS (entry_settings)
+#define N_COMBO_SETTINGS  G_N_ELEMENTS (combo_settings)
+
+#define REF_ITEM_KEY "lb-ref-item"
+
+/* One list on the Lists page: an expander row holding a row per entry
+ * and, last, the row that adds an entry. */
+typedef struct
+{
+  LbRefKind       kind;
+  const char     *item_title;
+  AdwExpanderRow *expander;
+  AdwEntryRow    *add_row;
+  GPtrArray      *rows;       /* the entries' rows, in order; owned by the expander */
+} RefList;
 
 struct _LbPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
   LbStore              *store;
+  RefList               lists[N_LISTS];
+  gboolean              filling;
+  char                 *last_error;
+
+  /* template widgets */
+  AdwPreferencesGroup  *lists_group;
+  GtkWidget            *entry_rows[N_ENTRY_SETTINGS];
+  AdwComboRow          *combo_rows[N_COMBO_SETTINGS];
+  GtkSpinButton        *payment_terms_spin;
 };
 
 G_DEFINE_FINAL_TYPE (LbPreferencesWindow, lb_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+/* helpers */
+
+static void
+refuse (LbPreferencesWindow *self,
+        const char          *message)
+{
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+
+  g_free (self->last_error);
+  self->last_error = g_strdup (message);
+  /* A toast's title is markup. */
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (markup));
+}
+
+static void
+changed (LbPreferencesWindow *self)
+{
+  g_clear_pointer (&self->last_error, g_free);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Sets an entry row's text without offering to apply it. */
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *text)
+{
+  gboolean show_apply = adw_entry_row_get_show_apply_button (row);
+
+  adw_entry_row_set_show_apply_button (row, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  adw_entry_row_set_show_apply_button (row, show_apply);
+}
+
+static RefList *
+find_list (LbPreferencesWindow *self,
+           LbRefKind            kind)
+{
+  for (guint i = 0; i < N_LISTS; i++)
+    if (self->lists[i].kind == kind)
+      return &self->lists[i];
+
+  return NULL;
+}
+
+static LbRefItem *
+row_get_item (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), REF_ITEM_KEY);
+}
+
+static void
+update_list_subtitle (RefList *list)
+{
+  g_autofree char *subtitle = NULL;
+
+  if (list->rows->len == 0)
+    subtitle = g_strdup (_("No entries"));
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries",
+                                             list->rows->len),
+                                list->rows->len);
+  adw_expander_row_set_subtitle (list->expander, subtitle);
+}
+
+static void
+fill_setting_combo (LbPreferencesWindow *self,
+                    guint                i)
+{
+  g_autofree char *stored = lb_settings_get (self->store, combo_settings[i].key, NULL);
+  g_autoptr(GListModel) items = lb_store_list_refs (self->store, combo_settings[i].kind, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n = items != NULL ? g_list_model_get_n_items (items) : 0;
+  guint selected = 0;
+
+  gtk_string_list_append (names, C_("setting", "None"));
+  for (guint j = 0; j < n; j++)
+    {
+      g_autoptr(LbRefItem) item = g_list_model_get_item (items, j);
+
+      if (stored != NULL && g_ascii_strcasecmp (stored, lb_ref_item_get_name (item)) == 0)
+        selected = j + 1;
+      gtk_string_list_append (names, lb_ref_item_get_name (item));
+    }
+
+  self->filling = TRUE;
+  adw_combo_row_set_model (self->combo_rows[i], G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->combo_rows[i], selected);
+  self->filling = FALSE;
+}
+
+/* The combo rows offer the entries of a list: refill them after it changed. */
+static void
+fill_setting_combos_of (LbPreferencesWindow *self,
+                        LbRefKind            kind)
+{
+  for (guint i = 0; i < N_COMBO_SETTINGS; i++)
+    if (combo_settings[i].kind == kind)
+      fill_setting_combo (self, i);
+}
+
+static void
+fill_setting_entry (LbPreferencesWindow *self,
+                    guint                i)
+{
+  g_autofree char *value = lb_settings_get (self->store, entry_settings[i].key, NULL);
+
+  set_entry_text (ADW_ENTRY_ROW (self->entry_rows[i]), value);
+}
+
+static void
+fill_payment_terms (LbPreferencesWindow *self)
+{
+  g_autofree char *value = lb_settings_get (self->store, LB_SETTING_PAYMENT_TERMS_DAYS, NULL);
+  guint64 days = 0;
+
+  if (value != NULL)
+    g_ascii_string_to_unsigned (value, 10, 0, 3650, &days, NULL);
+
+  self->filling = TRUE;
+  gtk_spin_button_set_value (self->payment_terms_spin, days);
+  self->filling = FALSE;
+}
+
+static void on_ref_row_apply (LbPreferencesWindow *self,
+                              AdwEntryRow         *row);
+
+/* A row for one entry: its name to edit in place and a remove button. */
+static GtkWidget *
+make_ref_row (LbPreferencesWindow *self,
+              RefList             *list,
+              LbRefItem           *item)
+{
+  g_autofree char *remove_label = NULL;
+  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  g_object_set_data_full (G_OBJECT (row), REF_ITEM_KEY, g_object_ref (item), g_object_unref);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(list->item_title));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  set_entry_text (ADW_ENTRY_ROW (row), lb_ref_item_get_name (item));
+  g_signal_connect_object (row, "apply", G_CALLBACK (on_ref_row_apply), self, G_CONNECT_SWAPPED);
+
+  /* Translators: the tooltip of the button that removes an entry of a list */
+  remove_label = g_strdup_printf (_("Remove “%s”"), lb_ref_item_get_name (item));
+  gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "prefs.remove-ref");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove),
+                                          g_variant_new_int64 (lb_ref_item_get_id (item)));
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+
+  return row;
+}
+
+/* Adds the row of @item at @position of @list, before the add row. */
+static void
+insert_ref_row (LbPreferencesWindow *self,
+                RefList             *list,
+                LbRefItem           *item,
+                guint                position)
+{
+  GtkWidget *row = make_ref_row (self, list, item);
+  GtkListBox *box = GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (list->add_row)));
+
+  gtk_list_box_insert (box, row, position);
+  g_ptr_array_insert (list->rows, position, row);
+}
+
+static void
+fill_list (LbPreferencesWindow *self,
+           RefList             *list)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = lb_store_list_refs (self->store, list->kind, &error);
+
+  for (guint i = 0; i < list->rows->len; i++)
+    adw_expander_row_remove (list->expander, g_ptr_array_index (list->rows, i));
+  g_ptr_array_set_size (list->rows, 0);
+
+  if (items == NULL)
+    {
+      refuse (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(LbRefItem) item = g_list_model_get_item (items, i);
+
+      insert_ref_row (self, list, item, i);
+    }
+
+  update_list_subtitle (list);
+}
+
+/* callbacks */
+
+static void
+on_ref_row_apply (LbPreferencesWindow *self,
+                  AdwEntryRow         *row)
+{
+  LbRefItem *item = row_get_item (GTK_WIDGET (row));
+  g_autoptr(LbRefItem) renamed = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (row));
+  LbRefKind kind = lb_ref_item_get_kind (item);
+
+  if (!lb_ref_rename (self->store, item, name, &error))
+    {
+      refuse (self, error->message);
+      set_entry_text (row, lb_ref_item_get_name (item));
+      return;
+    }
+
+  /* The row stays where it is and now stands for the new name. */
+  renamed = lb_store_find_ref (self->store, kind, name);
+  g_return_if_fail (renamed != NULL);
+  set_entry_text (row, lb_ref_item_get_name (renamed));
+  g_object_set_data_full (G_OBJECT (row), REF_ITEM_KEY, g_steal_pointer (&renamed), g_object_unref);
+
+  fill_setting_combos_of (self, kind);
+  changed (self);
+}
+
+static void
+on_add_row_apply (LbPreferencesWindow *self,
+                  AdwEntryRow         *add_row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbRefItem) item = NULL;
+  RefList *list = NULL;
+
+  for (guint i = 0; i < N_LISTS && list == NULL; i++)
+    if (self->lists[i].add_row == add_row)
+      list = &self->lists[i];
+  g_assert (list != NULL);
+
+  if (lb_ref_add (self->store, list->kind, gtk_editable_get_text (GTK_EDITABLE (add_row)), &error) == 0)
+    {
+      refuse (self, error->message);
+      return;
+    }
+
+  /* A new entry goes last, just above the add row. */
+  item = lb_store_find_ref (self->store, list->kind, gtk_editable_get_text (GTK_EDITABLE (add_row)));
+  g_return_if_fail (item != NULL);
+  insert_ref_row (self, list, item, list->rows->len);
+  update_list_subtitle (list);
+  set_entry_text (add_row, "");
+
+  fill_setting_combos_of (self, list->kind);
+  changed (self);
+}
+
+static void
+on_combo_setting_selected (LbPreferencesWindow *self,
+                           GParamSpec          *pspec,
+                           AdwComboRow         *row)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *names = adw_combo_row_get_model (row);
+  guint selected = adw_combo_row_get_selected (row);
+  const char *value = NULL;
+  guint i = 0;
+
+  if (self->filling || names == NULL)
+    return;
+
+  while (self->combo_rows[i] != row)
+    i++;
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+    value = gtk_string_list_get_string (GTK_STRING_LIST (names), selected);
+
+  if (!lb_settings_set (self->store, combo_settings[i].key, value, &error))
+    {
+      refuse (self, error->message);
+      fill_setting_combo (self, i);
+      return;
+    }
+
+  changed (self);
+}
+
+static void
+on_entry_setting_apply (LbPreferencesWindow *self,
+                        AdwEntryRow         *row)
+{
+  g_autoptr(GError) error = NULL;
+  guint i = 0;
+
+  while (self->entry_rows[i] != GTK_WIDGET (row))
+    i++;
+
+  if (!lb_settings_set (self->store, entry_settings[i].key,
+                        gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    {
+      refuse (self, error->message);
+      fill_setting_entry (self, i);
+      return;
+    }
+
+  /* Show the value as stored: tidied, or the default when emptied. */
+  fill_setting_entry (self, i);
+  changed (self);
+}
+
+static void
+on_payment_terms_changed (LbPreferencesWindow *self,
+                          GtkSpinButton       *spin)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  if (self->filling)
+    return;
+
+  value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
+  if (!lb_settings_set (self->store, LB_SETTING_PAYMENT_TERMS_DAYS, value, &error))
+    {
+      refuse (self, error->message);
+      fill_payment_terms (self);
+      return;
+    }
+
+  changed (self);
+}
+
+/* actions */
+
+static void
+remove_ref_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  LbPreferencesWindow *self = LB_PREFERENCES_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (param);
+
+  for (guint i = 0; i < N_LISTS; i++)
+    {
+      RefList *list = &self->lists[i];
+
+      for (guint j = 0; j < list->rows->len; j++)
+        {
+          GtkWidget *row = g_ptr_array_index (list->rows, j);
+          LbRefItem *item = row_get_item (row);
+          g_autoptr(GError) error = NULL;
+
+          if (lb_ref_item_get_id (item) != id)
+            continue;
+
+          if (!lb_ref_remove (self->store, item, &error))
+            {
+              /* Translators: the first %s is an entry of a list, the second why */
+              g_autofree char *message = g_strdup_printf (_("Cannot remove “%s”: %s"),
+                                                          lb_ref_item_get_name (item),
+                                                          error->message);
+              refuse (self, message);
+              return;
+            }
+
+          g_ptr_array_remove_index (list->rows, j);
+          adw_expander_row_remove (list->expander, row);
+          update_list_subtitle (list);
+          fill_setting_combos_of (self, list->kind);
+          changed (self);
+          return;
+        }
+    }
+}
+
+/* The Lists page: an expander row per list. */
+static void
+build_lists (LbPreferencesWindow *self)
+{
+  for (guint i = 0; i < N_LISTS; i++)
+    {
+      RefList *list = &self->lists[i];
+
+      list->kind = list_kinds[i].kind;
+      list->item_title = list_kinds[i].item_title;
+      list->rows = g_ptr_array_new ();
+
+      list->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list->expander),
+                                     lb_ref_kind_to_label (list->kind));
+      adw_preferences_group_add (self->lists_group, GTK_WIDGET (list->expander));
+
+      list->add_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (list->add_row), _(list_kinds[i].add_title));
+      adw_entry_row_set_show_apply_button (list->add_row, TRUE);
+      g_signal_connect_object (list->add_row, "apply", G_CALLBACK (on_add_row_apply),
+                               self, G_CONNECT_SWAPPED);
+      adw_expander_row_add_row (list->expander, GTK_WIDGET (list->add_row));
+    }
+}
+
+static void
+lb_preferences_window_load (LbPreferencesWindow *self)
+{
+  for (guint i = 0; i < N_LISTS; i++)
+    fill_list (self, &self->lists[i]);
+
+  for (guint i = 0; i < N_COMBO_SETTINGS; i++)
+    {
+      fill_setting_combo (self, i);
+      g_signal_connect_object (self->combo_rows[i], "notify::selected",
+                               G_CALLBACK (on_combo_setting_selected), self, G_CONNECT_SWAPPED);
+    }
+
+  for (guint i = 0; i < N_ENTRY_SETTINGS; i++)
+    {
+      fill_setting_entry (self, i);
+      g_signal_connect_object (self->entry_rows[i], "apply",
+                               G_CALLBACK (on_entry_setting_apply), self, G_CONNECT_SWAPPED);
+    }
+
+  fill_payment_terms (self);
+  g_signal_connect_object (self->payment_terms_spin, "value-changed",
+                           G_CALLBACK (on_payment_terms_changed), self, G_CONNECT_SWAPPED);
+}
+
+/* GObject overrides */
+
+static void
+lb_preferences_window_constructed (GObject *object)
+{
+  LbPreferencesWindow *self = (LbPreferencesWindow *)object;
+
+  G_OBJECT_CLASS (lb_preferences_window_parent_class)->constructed (object);
+
+  g_return_if_fail (LB_IS_STORE (self->store));
+  lb_preferences_window_load (self);
+}
+
+static void
+lb_preferences_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (lb_preferences_window_parent_class)->dispose (object);
+}
 
 static void
 lb_preferences_window_finalize (GObject *object)
 {
   LbPreferencesWindow *self = (LbPreferencesWindow *)object;
 
+  for (guint i = 0; i < N_LISTS; i++)
+    g_clear_pointer (&self->lists[i].rows, g_ptr_array_unref);
+  g_clear_pointer (&self->last_error, g_free);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lb_preferences_window_parent_class)->finalize (object);
 }
 
 static void
+lb_preferences_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  LbPreferencesWindow *self = LB_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lb_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  LbPreferencesWindow *self = LB_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* class_init / init */
+
+static void
 lb_preferences_window_class_init (LbPreferencesWindowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = lb_preferences_window_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                NULL, NULL, NULL, G_TYPE_NONE, 0);
+  object_class->constructed = lb_preferences_window_constructed;
+  object_class->dispose = lb_preferences_window_dispose;
+  object_class->finalize = lb_preferences_window_finalize;
+  object_class->get_property = lb_preferences_window_get_property;
+  object_class->set_property = lb_preferences_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, LB_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LbPreferencesWindow::changed:
+   *
+   * Emitted after a reference list or a setting changed.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/leadbook/Leadbook/preferences/lb-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, lists_group);
+  gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, payment_terms_spin);
+  for (guint i = 0; i < N_ENTRY_SETTINGS; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, entry_settings[i].child, FALSE,
+                                               G_STRUCT_OFFSET (LbPreferencesWindow, entry_rows) +
+                                               i * sizeof (GtkWidget *));
+  for (guint i = 0; i < N_COMBO_SETTINGS; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, combo_settings[i].child, FALSE,
+                                               G_STRUCT_OFFSET (LbPreferencesWindow, combo_rows) +
+                                               i * sizeof (AdwComboRow *));
+
+  gtk_widget_class_install_action (widget_class, "prefs.remove-ref", "x", remove_ref_action);
 }
 
 static void
 lb_preferences_window_init (LbPreferencesWindow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  build_lists (self);
 }
 
+/* public API */
+
+/**
+ * lb_preferences_window_new:
+ * @parent: (nullable): the window it belongs to
+ *
+ * Returns: (transfer none): a new preferences window
+ */
 LbPreferencesWindow *
 lb_preferences_window_new (GtkWindow *parent,
                            LbStore   *store)
 {
-  LbPreferencesWindow *self = g_object_new (LB_TYPE_PREFERENCES_WINDOW,
-                                            "transient-for", parent,
-                                            NULL);
-  self->store = g_object_ref (store);
-  return self;
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (LB_IS_STORE (store), NULL);
+
+  return g_object_new (LB_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       "store", store,
+                       NULL);
+}
+
+/**
+ * lb_preferences_window_get_add_row:
+ *
+ * Returns: (transfer none): the entry row that adds to the list of @kind
+ */
+GtkWidget *
+lb_preferences_window_get_add_row (LbPreferencesWindow *self,
+                                   LbRefKind            kind)
+{
+  RefList *list;
+
+  g_return_val_if_fail (LB_IS_PREFERENCES_WINDOW (self), NULL);
+
+  list = find_list (self, kind);
+  return list != NULL ? GTK_WIDGET (list->add_row) : NULL;
+}
+
+/**
+ * lb_preferences_window_get_ref_row:
+ *
+ * Returns: (transfer none) (nullable): the row of the entry @name of the
+ *   list of @kind, matched ignoring case
+ */
+GtkWidget *
+lb_preferences_window_get_ref_row (LbPreferencesWindow *self,
+                                   LbRefKind            kind,
+                                   const char          *name)
+{
+  RefList *list;
+
+  g_return_val_if_fail (LB_IS_PREFERENCES_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  list = find_list (self, kind);
+  for (guint i = 0; list != NULL && i < list->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (list->rows, i);
+
+      if (g_ascii_strcasecmp (lb_ref_item_get_name (row_get_item (row)), name) == 0)
+        return row;
+    }
+
+  return NULL;
+}
+
+/**
+ * lb_preferences_window_get_setting_row:
+ *
+ * Returns: (transfer none) (nullable): the widget that edits the setting
+ *   @key: an entry row, a combo row, or a spin button
+ */
+GtkWidget *
+lb_preferences_window_get_setting_row (LbPreferencesWindow *self,
+                                       const char          *key)
+{
+  g_return_val_if_fail (LB_IS_PREFERENCES_WINDOW (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < N_ENTRY_SETTINGS; i++)
+    if (g_str_equal (entry_settings[i].key, key))
+      return self->entry_rows[i];
+
+  for (guint i = 0; i < N_COMBO_SETTINGS; i++)
+    if (g_str_equal (combo_settings[i].key, key))
+      return GTK_WIDGET (self->combo_rows[i]);
+
+  if (g_str_equal (key, LB_SETTING_PAYMENT_TERMS_DAYS))
+    return GTK_WIDGET (self->payment_terms_spin);
+
+  return NULL;
+}
+
+/**
+ * lb_preferences_window_get_last_error:
+ *
+ * Returns: (nullable): the message of the last refused change, shown
+ *   as a toast; %NULL once a change succeeded
+ */
+const char *
+lb_preferences_window_get_last_error (LbPreferencesWindow *self)
+{
+  g_return_val_if_fail (LB_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->last_error;
 }

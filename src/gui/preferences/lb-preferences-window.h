@@ -9,7 +9,15 @@ G_BEGIN_DECLS
 #define LB_TYPE_PREFERENCES_WINDOW (lb_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (LbPreferencesWindow, lb_preferences_window, LB, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-LbPreferencesWindow *lb_preferences_window_new (GtkWindow *parent,
-                                                LbStore   *store);
+LbPreferencesWindow *lb_preferences_window_new             (GtkWindow           *parent,
+                                                            LbStore             *store);
+GtkWidget           *lb_preferences_window_get_add_row     (LbPreferencesWindow *self,
+                                                            LbRefKind            kind);
+GtkWidget           *lb_preferences_window_get_ref_row     (LbPreferencesWindow *self,
+                                                            LbRefKind            kind,
+                                                            const char          *name);
+GtkWidget           *lb_preferences_window_get_setting_row (LbPreferencesWindow *self,
+                                                            const char          *key);
+const char          *lb_preferences_window_get_last_error  (LbPreferencesWindow *self);
 
 G_END_DECLS
