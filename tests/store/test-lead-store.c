@@ -126,7 +126,10 @@ test_roundtrip (LbTestFixture *fixture,
   g_assert_nonnull (lb_lead_get_tags (back));
   g_assert_cmpuint (g_strv_length ((char **)lb_lead_get_tags (back)), ==, 2);
   /* Unknown tags join the tag list. */
-  g_assert_nonnull (lb_store_find_ref (fixture->store, LB_REF_TAG, "fair"));
+  {
+    g_autoptr(LbRefItem) fair = lb_store_find_ref (fixture->store, LB_REF_TAG, "fair");
+    g_assert_nonnull (fair);
+  }
 }
 
 static void
