@@ -1124,6 +1124,70 @@ lb_document_delete (LbStore    *store,
   return finish (store, ok && lb_store_delete_document (store, document_id, error), error);
 }
 
+/* deal lines */
+
+/**
+ * lb_deal_add_line:
+ * @line: as for lb_document_add_line()
+ *
+ * Returns: the new line's id, 0 on error
+ */
+gint64
+lb_deal_add_line (LbStore  *store,
+                  gint64    deal_id,
+                  LbLine   *line,
+                  GError  **error)
+{
+  g_autoptr(LbDeal) deal = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (LB_IS_LINE (line), 0);
+
+  if (!lb_store_begin (store, error))
+    return 0;
+
+  deal = lb_store_get_deal (store, deal_id, error);
+  lines = deal != NULL ? lb_store_get_lines (store, 0, deal_id, error) : NULL;
+  ok = lines != NULL;
+  if (ok)
+    {
+      lb_record_set_int (LB_RECORD (line), LB_LINE_ID, 0);
+      lb_record_set_int (LB_RECORD (line), LB_LINE_DOCUMENT_ID, 0);
+      lb_record_set_int (LB_RECORD (line), LB_LINE_POSITION, lines->len);
+      ok = check_line (store, line, error) && lb_store_insert_line (store, line, deal_id, error);
+    }
+
+  if (!finish (store, ok, error))
+    {
+      lb_record_set_int (LB_RECORD (line), LB_LINE_ID, 0);
+      return 0;
+    }
+  return lb_record_get_int (LB_RECORD (line), LB_LINE_ID);
+}
+
+gboolean
+lb_deal_remove_line (LbStore  *store,
+                     gint64    deal_id,
+                     gint64    line_id,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+  gboolean found = FALSE;
+
+  if (!lb_store_begin (store, error))
+    return FALSE;
+
+  lines = lb_store_get_lines (store, 0, deal_id, error);
+  for (guint i = 0; lines != NULL && i < lines->len; i++)
+    found |= lb_record_get_int (g_ptr_array_index (lines, i), LB_LINE_ID) == line_id;
+  if (lines != NULL && !found)
+    g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND,
+                 _("The deal has no line %" PRId64 "."), line_id);
+
+  return finish (store, found && lb_store_delete_line (store, line_id, error), error);
+}
+
 /* the invoice status machine */
 
 /**

@@ -79,6 +79,16 @@ gboolean   lb_document_delete             (LbStore          *store,
                                            gint64            document_id,
                                            GError          **error);
 
+/* a deal's product lines (SPEC 3.4), the lines a deal's invoice gets */
+gint64     lb_deal_add_line               (LbStore          *store,
+                                           gint64            deal_id,
+                                           LbLine           *line,
+                                           GError          **error);
+gboolean   lb_deal_remove_line            (LbStore          *store,
+                                           gint64            deal_id,
+                                           gint64            line_id,
+                                           GError          **error);
+
 /* the invoice status machine */
 gboolean   lb_invoice_can                 (LbRecord         *invoice,
                                            const char       *action);

@@ -397,6 +397,30 @@ test_deal_invoice (LbTestFixture *fixture,
   g_assert_cmpstr (lb_record_get_text (g_ptr_array_index (lines, 0), LB_LINE_DESCRIPTION), ==, "Big deal");
   g_assert_cmpint (lb_record_get_int (invoice, LB_DOC_TOTAL), ==, 123456);
   g_assert_cmpint (lb_record_get_int (invoice, LB_DOC_DEAL_ID), ==, deal_id);
+  g_clear_object (&invoice);
+  g_clear_pointer (&lines, g_ptr_array_unref);
+
+  /* With product lines, the invoice gets those. */
+  add_product (store, "SEAT", 4900, 2000);
+  {
+    g_autoptr(LbLine) line = lb_line_new ();
+    gint64 line_id;
+
+    lb_record_set_text (LB_RECORD (line), LB_LINE_PRODUCT_SKU, "SEAT");
+    lb_record_set_int (LB_RECORD (line), LB_LINE_QUANTITY, 10000);
+    lb_record_set_int (LB_RECORD (line), LB_LINE_UNIT_PRICE, -1);
+    lb_record_set_int (LB_RECORD (line), LB_LINE_TAX, -1);
+    line_id = lb_deal_add_line (store, deal_id, line, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (line_id, >, 0);
+    g_assert_false (lb_deal_remove_line (store, deal_id, line_id + 100, &error));
+    g_clear_error (&error);
+  }
+  invoice_id = lb_deal_create_invoice (store, deal_id, &error);
+  invoice = lb_document_load (store, LB_DOC_INVOICE, invoice_id, &lines, NULL, NULL);
+  g_assert_cmpuint (lines->len, ==, 1);
+  g_assert_cmpstr (lb_record_get_text (g_ptr_array_index (lines, 0), LB_LINE_DESCRIPTION), ==, "SEAT");
+  g_assert_cmpint (lb_record_get_int (invoice, LB_DOC_TOTAL), ==, 58800);
 }
 
 static void
