@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -230,16 +231,18 @@ lb_contact_save (LbStore    *store,
 
 /* public API: deals */
 
-/* A deal needs a name; its value is >= 0 in the currency (default: the
- * currency setting); the pipeline defaults to the first one and the
- * stage to its first stage; probability 0–100; the expected close date
- * is YYYY-MM-DD; linked account and contact must exist. */
+/* A deal needs a name; its value is >= 0 in the currency (three
+ * letters, kept upper case; default: the currency setting); the
+ * pipeline defaults to the first one and the stage to its first stage;
+ * probability 0–100; the expected close date is YYYY-MM-DD; linked
+ * account and contact must exist. */
 gboolean
 lb_deal_check (LbStore  *store,
                LbDeal   *deal,
                GError  **error)
 {
   const char *close_date;
+  const char *currency;
   gint64 probability;
 
   g_return_val_if_fail (LB_IS_STORE (store), FALSE);
@@ -275,7 +278,24 @@ lb_deal_check (LbStore  *store,
         return FALSE;
     }
 
-  if (lb_deal_get_text (deal, LB_DEAL_CURRENCY) == NULL)
+  currency = lb_deal_get_text (deal, LB_DEAL_CURRENCY);
+  if (currency != NULL)
+    {
+      g_autofree char *code = NULL;
+
+      if (strlen (currency) != 3 || !g_ascii_isalpha (currency[0]) ||
+          !g_ascii_isalpha (currency[1]) || !g_ascii_isalpha (currency[2]))
+        {
+          g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_INVALID,
+                       _("“%s” is not a currency code. Use the three letters of "
+                         "ISO 4217, e.g. EUR or USD."),
+                       currency);
+          return FALSE;
+        }
+      code = g_ascii_strup (currency, -1);
+      lb_deal_set_text (deal, LB_DEAL_CURRENCY, code);
+    }
+  else
     {
       g_autofree char *currency = lb_settings_get (store, LB_SETTING_CURRENCY, NULL);
       lb_deal_set_text (deal, LB_DEAL_CURRENCY, currency);
@@ -455,4 +475,173 @@ lb_record_purge (LbStore     *store,
 fail:
   lb_store_rollback (store);
   return FALSE;
+}
+
+/* public API: pipelines */
+
+typedef enum
+{
+  PIPELINE_ADD,
+  PIPELINE_RENAME,
+  PIPELINE_REMOVE,
+  STAGE_ADD,
+  STAGE_RENAME,
+  STAGE_REMOVE,
+  STAGE_MOVE,
+} PipelineEdit;
+
+/* Whether @names holds @name, ignoring case as the store does. */
+static gboolean
+names_contain (char        **names,
+               const char   *name)
+{
+  for (guint i = 0; name != NULL && names[i] != NULL; i++)
+    if (g_ascii_strcasecmp (names[i], name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Runs one change of the pipelines in a transaction, after checking
+ * that the pipeline (and the stage) it names exist. */
+static gboolean
+edit_pipelines (LbStore       *store,
+                PipelineEdit   edit,
+                const char    *pipeline,
+                const char    *stage,
+                const char    *name,
+                guint          position,
+                GError       **error)
+{
+  gboolean done = FALSE;
+
+  g_return_val_if_fail (LB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (pipeline != NULL, FALSE);
+
+  if (!lb_store_begin (store, error))
+    return FALSE;
+
+  if (edit != PIPELINE_ADD)
+    {
+      g_auto(GStrv) pipelines = lb_store_list_pipelines (store);
+
+      if (!names_contain (pipelines, pipeline))
+        {
+          g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_INVALID,
+                       _("There is no pipeline “%s”."), pipeline);
+          goto fail;
+        }
+    }
+  if (edit == STAGE_RENAME || edit == STAGE_REMOVE || edit == STAGE_MOVE)
+    {
+      g_auto(GStrv) stages = lb_store_list_stages (store, pipeline);
+
+      if (!names_contain (stages, stage))
+        {
+          g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_INVALID,
+                       _("The pipeline “%s” has no stage “%s”."), pipeline, stage);
+          goto fail;
+        }
+    }
+
+  switch (edit)
+    {
+    case PIPELINE_ADD:
+      done = lb_store_add_pipeline (store, pipeline, error);
+      break;
+    case PIPELINE_RENAME:
+      done = lb_store_rename_pipeline (store, pipeline, name, error);
+      break;
+    case PIPELINE_REMOVE:
+      done = lb_store_remove_pipeline (store, pipeline, error);
+      break;
+    case STAGE_ADD:
+      done = lb_store_add_stage (store, pipeline, name, error);
+      break;
+    case STAGE_RENAME:
+      done = lb_store_rename_stage (store, pipeline, stage, name, error);
+      break;
+    case STAGE_REMOVE:
+      done = lb_store_remove_stage (store, pipeline, stage, error);
+      break;
+    case STAGE_MOVE:
+      done = lb_store_move_stage (store, pipeline, stage, position, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!done || !lb_store_commit (store, error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  lb_store_rollback (store);
+  return FALSE;
+}
+
+/* Pipelines and stages are named, unique ignoring case (stages within
+ * their pipeline); one that deals use (in the trash too) stays. */
+gboolean
+lb_pipeline_add (LbStore     *store,
+                 const char  *name,
+                 GError     **error)
+{
+  return edit_pipelines (store, PIPELINE_ADD, name, NULL, NULL, 0, error);
+}
+
+gboolean
+lb_pipeline_rename (LbStore     *store,
+                    const char  *pipeline,
+                    const char  *name,
+                    GError     **error)
+{
+  return edit_pipelines (store, PIPELINE_RENAME, pipeline, NULL, name, 0, error);
+}
+
+gboolean
+lb_pipeline_remove (LbStore     *store,
+                    const char  *pipeline,
+                    GError     **error)
+{
+  return edit_pipelines (store, PIPELINE_REMOVE, pipeline, NULL, NULL, 0, error);
+}
+
+gboolean
+lb_stage_add (LbStore     *store,
+              const char  *pipeline,
+              const char  *name,
+              GError     **error)
+{
+  return edit_pipelines (store, STAGE_ADD, pipeline, NULL, name, 0, error);
+}
+
+gboolean
+lb_stage_rename (LbStore     *store,
+                 const char  *pipeline,
+                 const char  *stage,
+                 const char  *name,
+                 GError     **error)
+{
+  return edit_pipelines (store, STAGE_RENAME, pipeline, stage, name, 0, error);
+}
+
+gboolean
+lb_stage_remove (LbStore     *store,
+                 const char  *pipeline,
+                 const char  *stage,
+                 GError     **error)
+{
+  return edit_pipelines (store, STAGE_REMOVE, pipeline, stage, NULL, 0, error);
+}
+
+/* Moves @stage to @position (0 = first; past the end = last). */
+gboolean
+lb_stage_move (LbStore     *store,
+               const char  *pipeline,
+               const char  *stage,
+               guint        position,
+               GError     **error)
+{
+  return edit_pipelines (store, STAGE_MOVE, pipeline, stage, NULL, position, error);
 }

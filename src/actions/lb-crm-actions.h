@@ -52,4 +52,35 @@ gboolean lb_record_purge     (LbStore    *store,
                               gint64      id,
                               GError    **error);
 
+
+/* pipelines and their ordered stages, by name ignoring case */
+gboolean lb_pipeline_add     (LbStore    *store,
+                              const char *name,
+                              GError    **error);
+gboolean lb_pipeline_rename  (LbStore    *store,
+                              const char *pipeline,
+                              const char *name,
+                              GError    **error);
+gboolean lb_pipeline_remove  (LbStore    *store,
+                              const char *pipeline,
+                              GError    **error);
+gboolean lb_stage_add        (LbStore    *store,
+                              const char *pipeline,
+                              const char *name,
+                              GError    **error);
+gboolean lb_stage_rename     (LbStore    *store,
+                              const char *pipeline,
+                              const char *stage,
+                              const char *name,
+                              GError    **error);
+gboolean lb_stage_remove     (LbStore    *store,
+                              const char *pipeline,
+                              const char *stage,
+                              GError    **error);
+gboolean lb_stage_move       (LbStore    *store,
+                              const char *pipeline,
+                              const char *stage,
+                              guint       position,
+                              GError    **error);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "lb-cli.h"
+#include "lb-convert.h"
 #include "lb-enum-types.h"
 #include "lb-lead-actions.h"
 #include "lb-validate.h"
@@ -111,6 +112,37 @@ static const LbCliOption lead_list_options[] = {
   { NULL }
 };
 
+/* `lead convert`: the account step. */
+static const LbCliOption convert_mode_options[] = {
+  { "account", LB_CLI_TEXT, 0, NULL, N_("skip|new|ID"),
+    N_("No account, a new account, or the existing account ID (default: as the lead "
+       "suggests: its linked account, else a new one named after its company, else none)") },
+  { NULL }
+};
+
+/* The new account's fields; field is the LbAccountText.  Giving one
+ * chooses a new account. */
+static const LbCliOption convert_account_options[] = {
+  { "account-name", LB_CLI_TEXT, LB_ACCOUNT_NAME, NULL, N_("NAME"),
+    N_("The new account’s name (default: the lead’s company)") },
+  { "industry", LB_CLI_TEXT, LB_ACCOUNT_INDUSTRY, NULL, N_("NAME"),
+    N_("The new account’s industry, from the list of industries") },
+  { NULL }
+};
+
+/* The deal step; with lb_cli_deal_plan_options.  Giving any of them
+ * turns the deal on. */
+static const LbCliOption convert_deal_options[] = {
+  { "deal", LB_CLI_FLAG, 0, NULL, NULL, N_("Create a deal as well") },
+  { "deal-name", LB_CLI_TEXT, LB_DEAL_NAME, NULL, N_("NAME"),
+    N_("The deal’s name (default: the lead’s title)") },
+  { "deal-value", LB_CLI_AMOUNT, 0, NULL, N_("AMOUNT"),
+    N_("The deal’s value in the currency setting, such as 2500.00") },
+  { "deal-status", LB_CLI_ENUM, 0, lb_deal_status_get_type, N_("STATUS"),
+    N_("open (the default), won or lost") },
+  { NULL }
+};
+
 /* columns */
 
 typedef enum
@@ -126,12 +158,14 @@ typedef enum
 } ColumnKind;
 
 /* Every field of a lead, in the order `lead show` prints them; key is
- * the JSON member (SPEC 3.1's names in snake_case). */
+ * the JSON member (SPEC 3.1's names in snake_case); record names what
+ * a link points to, whose name `lead show` prints after the id. */
 static const struct {
   const char *key;
   ColumnKind  kind;
   int         field;
   const char *label;
+  const char *record;
 } lead_columns[] = {
   { "id", COLUMN_ID, LB_LEAD_ID, N_("ID") },
   { "title", COLUMN_TEXT, LB_LEAD_TITLE, N_("Title") },
@@ -150,8 +184,8 @@ static const struct {
   { "company_name", COLUMN_TEXT, LB_LEAD_COMPANY_NAME, N_("Company name") },
   { "company_website", COLUMN_TEXT, LB_LEAD_COMPANY_WEBSITE, N_("Company website") },
   { "company_tin", COLUMN_TEXT, LB_LEAD_COMPANY_TIN, N_("Company TIN") },
-  { "account_id", COLUMN_LINK, LB_LEAD_ACCOUNT_ID, N_("Account") },
-  { "contact_id", COLUMN_LINK, LB_LEAD_CONTACT_ID, N_("Contact") },
+  { "account_id", COLUMN_LINK, LB_LEAD_ACCOUNT_ID, N_("Account"), "account" },
+  { "contact_id", COLUMN_LINK, LB_LEAD_CONTACT_ID, N_("Contact"), "contact" },
   { "campaign", COLUMN_TEXT, LB_LEAD_CAMPAIGN, N_("Campaign") },
   { "selling_direction", COLUMN_TEXT, LB_LEAD_SELLING_DIRECTION, N_("Selling direction") },
   { "product_interest", COLUMN_TEXT, LB_LEAD_PRODUCT_INTEREST, N_("Product of interest") },
@@ -166,9 +200,11 @@ static const struct {
   { "created_at", COLUMN_TIME, LB_LEAD_CREATED_AT, N_("Created") },
   { "updated_at", COLUMN_TIME, LB_LEAD_UPDATED_AT, N_("Updated") },
   { "deleted_at", COLUMN_TIME, LB_LEAD_DELETED_AT, N_("In the trash since") },
-  { "converted_contact_id", COLUMN_LINK, LB_LEAD_CONVERTED_CONTACT_ID, N_("Converted to contact") },
-  { "converted_account_id", COLUMN_LINK, LB_LEAD_CONVERTED_ACCOUNT_ID, N_("Converted to account") },
-  { "converted_deal_id", COLUMN_LINK, LB_LEAD_CONVERTED_DEAL_ID, N_("Converted to deal") },
+  { "converted_contact_id", COLUMN_LINK, LB_LEAD_CONVERTED_CONTACT_ID, N_("Converted to contact"),
+    "contact" },
+  { "converted_account_id", COLUMN_LINK, LB_LEAD_CONVERTED_ACCOUNT_ID, N_("Converted to account"),
+    "account" },
+  { "converted_deal_id", COLUMN_LINK, LB_LEAD_CONVERTED_DEAL_ID, N_("Converted to deal"), "deal" },
 };
 
 /* helpers */
@@ -179,42 +215,33 @@ build_lead_members (JsonBuilder *builder,
 {
   for (guint i = 0; i < G_N_ELEMENTS (lead_columns); i++)
     {
+      const char *key = lead_columns[i].key;
       int field = lead_columns[i].field;
 
-      json_builder_set_member_name (builder, lead_columns[i].key);
       switch (lead_columns[i].kind)
         {
         case COLUMN_TEXT:
-          if (lb_lead_get_text (lead, field) != NULL)
-            json_builder_add_string_value (builder, lb_lead_get_text (lead, field));
-          else
-            json_builder_add_null_value (builder);
+          lb_cli_json_add_text (builder, key, lb_lead_get_text (lead, field));
           break;
 
         case COLUMN_ID:
+          json_builder_set_member_name (builder, key);
+          json_builder_add_int_value (builder, lb_lead_get_int (lead, field));
+          break;
+
         case COLUMN_LINK:
-          if (lb_lead_get_int (lead, field) != 0 || lead_columns[i].kind == COLUMN_ID)
-            json_builder_add_int_value (builder, lb_lead_get_int (lead, field));
-          else
-            json_builder_add_null_value (builder);
+          lb_cli_json_add_link (builder, key, lb_lead_get_int (lead, field));
           break;
 
         case COLUMN_TIME:
-          {
-            g_autofree char *time = lb_cli_format_iso_time (lb_lead_get_int (lead, field));
-
-            if (time != NULL)
-              json_builder_add_string_value (builder, time);
-            else
-              json_builder_add_null_value (builder);
-          }
+          lb_cli_json_add_time (builder, key, lb_lead_get_int (lead, field));
           break;
 
         case COLUMN_STATUS:
           {
             g_autofree char *nick = lb_cli_enum_to_json_nick (LB_TYPE_LEAD_STATUS,
                                                               lb_lead_get_status (lead));
-            json_builder_add_string_value (builder, nick);
+            lb_cli_json_add_text (builder, key, nick);
           }
           break;
 
@@ -222,7 +249,7 @@ build_lead_members (JsonBuilder *builder,
           {
             g_autofree char *nick = lb_cli_enum_to_json_nick (LB_TYPE_RATING,
                                                               lb_lead_get_rating (lead));
-            json_builder_add_string_value (builder, nick);
+            lb_cli_json_add_text (builder, key, nick);
           }
           break;
 
@@ -230,6 +257,7 @@ build_lead_members (JsonBuilder *builder,
           {
             const char * const *tags = lb_lead_get_tags (lead);
 
+            json_builder_set_member_name (builder, key);
             json_builder_begin_array (builder);
             for (guint t = 0; tags != NULL && tags[t] != NULL; t++)
               json_builder_add_string_value (builder, tags[t]);
@@ -238,6 +266,7 @@ build_lead_members (JsonBuilder *builder,
           break;
 
         case COLUMN_NEW_COMPANY:
+          json_builder_set_member_name (builder, key);
           json_builder_add_boolean_value (builder, lb_lead_get_new_company (lead));
           break;
 
@@ -277,10 +306,12 @@ build_lead_linked_documents (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-/* A field as `lead show` prints it; NULL when it is empty. */
+/* A field as `lead show` prints it; NULL when it is empty.  A link
+ * shows the linked record's name after its id. */
 static char *
-dup_column_text (LbLead *lead,
-                 guint   i)
+dup_column_text (LbStore *store,
+                 LbLead  *lead,
+                 guint    i)
 {
   int field = lead_columns[i].field;
 
@@ -291,12 +322,18 @@ dup_column_text (LbLead *lead,
 
     case COLUMN_ID:
     case COLUMN_LINK:
-      if (lb_lead_get_int (lead, field) == 0)
-        return NULL;
-      if (field == LB_LEAD_ACCOUNT_ID && lb_lead_get_text (lead, LB_LEAD_ACCOUNT_NAME) != NULL)
-        return g_strdup_printf ("%" G_GINT64_FORMAT " (%s)", lb_lead_get_int (lead, field),
-                                lb_lead_get_text (lead, LB_LEAD_ACCOUNT_NAME));
-      return g_strdup_printf ("%" G_GINT64_FORMAT, lb_lead_get_int (lead, field));
+      {
+        gint64 id = lb_lead_get_int (lead, field);
+        g_autofree char *name = NULL;
+
+        if (id == 0)
+          return NULL;
+        if (lead_columns[i].record != NULL)
+          name = lb_cli_dup_record_name (store, lead_columns[i].record, id);
+        if (name != NULL && *name != '\0')
+          return g_strdup_printf ("%" G_GINT64_FORMAT " (%s)", id, name);
+        return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      }
 
     case COLUMN_TIME:
       if (lb_lead_get_int (lead, field) == 0)
@@ -617,7 +654,7 @@ lead_show (LbCli     *cli,
 
   for (guint i = 0; i < G_N_ELEMENTS (lead_columns); i++)
     {
-      g_autofree char *value = dup_column_text (lead, i);
+      g_autofree char *value = dup_column_text (cli->store, lead, i);
 
       if (value != NULL)
         lb_cli_print ("%s: %s\n", _(lead_columns[i].label), value);
@@ -636,9 +673,7 @@ lead_edit (LbCli     *cli,
 
   if (!lb_cli_args_param_id (cli, args, 0, &id))
     return LB_CLI_EXIT_USAGE;
-  if (lb_cli_args_count_given (args, lead_text_options) +
-      lb_cli_args_count_given (args, lead_link_options) +
-      lb_cli_args_count_given (args, lead_edit_options) == 0)
+  if (lb_cli_args_count_options (cli, args) == 0)
     return lb_cli_usage_error (cli, _("Give at least one field to change."));
   if (!lb_cli_args_exclusive (cli, args, "new-company", "no-new-company") ||
       !lb_cli_args_exclusive (cli, args, "tag", "no-tags"))
@@ -701,6 +736,127 @@ lead_replicate (LbCli     *cli,
   return print_lead_result (cli, copy_id);
 }
 
+/* Reads --account: skip, new or an account id (>= 1).  *@mode is -1
+ * when it was not given.  Returns FALSE after a usage error. */
+static gboolean
+convert_account_mode (LbCli      *cli,
+                      LbCliArgs  *args,
+                      int        *mode,
+                      gint64     *account_id)
+{
+  const char *text = lb_cli_args_text (args, "account");
+
+  *mode = -1;
+  *account_id = 0;
+  if (text == NULL)
+    return TRUE;
+
+  if (g_ascii_strcasecmp (text, "skip") == 0)
+    *mode = LB_CONVERT_ACCOUNT_SKIP;
+  else if (g_ascii_strcasecmp (text, "new") == 0)
+    *mode = LB_CONVERT_ACCOUNT_NEW;
+  else if (g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, account_id, NULL))
+    *mode = LB_CONVERT_ACCOUNT_EXISTING;
+  else
+    {
+      lb_cli_usage_error (cli, _("“%s” is not a choice for --account. Use skip, new or the id "
+                                 "of an existing account."), text);
+      return FALSE;
+    }
+
+  if (*mode != LB_CONVERT_ACCOUNT_NEW && lb_cli_args_count_given (args, convert_account_options) > 0)
+    {
+      lb_cli_usage_error (cli, _("--account-name and --industry are for a new account "
+                                 "(--account new)."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Converts the lead (SPEC 3.2) from lb_conversion_new_for_lead()'s
+ * starting point, changed by the options given; prints the ids of what
+ * was created. */
+static int
+lead_convert (LbCli     *cli,
+              LbCliArgs *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbConversion) conversion = NULL;
+  LbConversionResult result = { 0 };
+  gint64 id;
+  gint64 account_id;
+  int mode;
+  int status;
+
+  if (!lb_cli_args_param_id (cli, args, 0, &id) ||
+      !convert_account_mode (cli, args, &mode, &account_id))
+    return LB_CLI_EXIT_USAGE;
+  if (lb_cli_open_store (cli) == NULL)
+    return LB_CLI_EXIT_REFUSED;
+
+  conversion = lb_conversion_new_for_lead (cli->store, id, &error);
+  if (conversion == NULL)
+    return lb_cli_fail (cli, error);
+
+  lb_cli_apply_field_options (LB_RECORD (conversion->contact), args,
+                              lb_cli_contact_person_options);
+
+  if (mode >= 0)
+    conversion->account_mode = mode;
+  else if (lb_cli_args_count_given (args, convert_account_options) > 0)
+    conversion->account_mode = LB_CONVERT_ACCOUNT_NEW;
+  if (conversion->account_mode == LB_CONVERT_ACCOUNT_EXISTING && account_id != 0)
+    conversion->account_id = account_id;
+  lb_cli_apply_field_options (LB_RECORD (conversion->account), args, convert_account_options);
+
+  if (lb_cli_args_count_given (args, convert_deal_options) +
+      lb_cli_args_count_given (args, lb_cli_deal_plan_options) > 0)
+    conversion->with_deal = TRUE;
+  lb_cli_apply_field_options (LB_RECORD (conversion->deal), args, convert_deal_options);
+  lb_cli_apply_field_options (LB_RECORD (conversion->deal), args, lb_cli_deal_plan_options);
+  status = lb_cli_deal_apply_money (cli, args, LB_RECORD (conversion->deal), "deal-value",
+                                    "deal-status");
+  if (status != LB_CLI_EXIT_OK)
+    return status;
+
+  if (!lb_lead_convert (cli->store, conversion, &result, &error))
+    return lb_cli_fail (cli, error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+
+      json_builder_begin_object (builder);
+      lb_cli_json_add_link (builder, "contact_id", result.contact_id);
+      lb_cli_json_add_link (builder, "account_id", result.account_id);
+      lb_cli_json_add_link (builder, "deal_id", result.deal_id);
+      json_builder_end_object (builder);
+      node = json_builder_get_root (builder);
+      lb_cli_print_json (node);
+    }
+  else
+    {
+      const struct { const char *key; gint64 id; } ids[] = {
+        { "contact_id", result.contact_id },
+        { "account_id", result.account_id },
+        { "deal_id", result.deal_id },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        {
+          if (ids[i].id != 0)
+            lb_cli_print ("%s=%" G_GINT64_FORMAT, ids[i].key, ids[i].id);
+          else
+            lb_cli_print ("%s=null", ids[i].key);
+          lb_cli_print ("%s", i + 1 < G_N_ELEMENTS (ids) ? " " : "\n");
+        }
+    }
+
+  return LB_CLI_EXIT_OK;
+}
+
 const LbCliCommand lb_cli_lead_commands[] = {
   { "lead", "add", NULL, 0,
     (const LbCliOption *[]) { lead_text_options, lead_link_options, NULL },
@@ -721,5 +877,11 @@ const LbCliCommand lb_cli_lead_commands[] = {
     lead_purge, N_("Delete a lead in the trash for good.") },
   { "lead", "replicate", N_("ID"), 1, NULL,
     lead_replicate, N_("Copy a lead without its email and phone; prints the new id.") },
+  { "lead", "convert", N_("ID"), 1,
+    (const LbCliOption *[]) { lb_cli_contact_person_options, convert_mode_options,
+                              convert_account_options, convert_deal_options,
+                              lb_cli_deal_plan_options, NULL },
+    lead_convert, N_("Convert a lead into a contact, and optionally an account and a deal, "
+                     "in one step; prints the ids created.") },
   { NULL }
 };

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lb-cli.h"
+#include "lb-money.h"
 #include "lb-validate.h"
 
 /* The parsed value of one option. */
@@ -86,6 +87,27 @@ dup_enum_choices (GType enum_type)
   return g_string_free (g_steal_pointer (&choices), FALSE);
 }
 
+/* Whether @text looks like an amount: an optional '-', digits, an
+ * optional dot and decimals, with at least one digit.  Whether the
+ * currency allows that many decimals (and the sign) is the money
+ * module's rule, checked when the amount is read. */
+static gboolean
+is_decimal_number (const char *text)
+{
+  const char *p = text;
+  gboolean digits = FALSE;
+
+  if (*p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+
+  return digits && *p == '\0';
+}
+
 /* Checks @text against the option's type and records it.  Returns FALSE
  * after printing a usage error. */
 static gboolean
@@ -143,9 +165,19 @@ take_value (LbCli             *cli,
       break;
 
     case LB_CLI_DATE:
-      if (!lb_parse_date (text, &date, &error))
+      /* empty: no date */
+      if (*text != '\0' && !lb_parse_date (text, &date, &error))
         {
           lb_cli_usage_error (cli, "--%s: %s", option->name, error->message);
+          return FALSE;
+        }
+      break;
+
+    case LB_CLI_AMOUNT:
+      if (!is_decimal_number (text))
+        {
+          lb_cli_usage_error (cli, _("“%s” is not an amount for --%s. Write a number with a dot "
+                                     "for decimals, such as 1234.50."), text, option->name);
           return FALSE;
         }
       break;
@@ -668,7 +700,7 @@ lb_cli_args_enum (LbCliArgs  *args,
 }
 
 /* The first second (local time) of the date given for @name, moved by
- * @days_after days; 0 when it was not given. */
+ * @days_after days; 0 when it was not given or given empty. */
 gint64
 lb_cli_args_day_start (LbCliArgs  *args,
                        const char *name,
@@ -677,7 +709,7 @@ lb_cli_args_day_start (LbCliArgs  *args,
   LbCliValue *value = g_hash_table_lookup (args->values, name);
   GDate date;
 
-  if (value == NULL)
+  if (value == NULL || !g_date_valid (&value->date))
     return 0;
 
   date = value->date;
@@ -698,6 +730,97 @@ lb_cli_args_count_given (LbCliArgs         *args,
       n++;
 
   return n;
+}
+
+/* How many of the command's own options were given (--db, --json and
+ * --help do not count). */
+guint
+lb_cli_args_count_options (LbCli     *cli,
+                           LbCliArgs *args)
+{
+  const LbCliOption * const *tables = cli->command->options;
+  guint n = 0;
+
+  for (guint i = 0; tables != NULL && tables[i] != NULL; i++)
+    n += lb_cli_args_count_given (args, tables[i]);
+
+  return n;
+}
+
+/* The date given for @name as YYYY-MM-DD; NULL when it was not given or
+ * given empty. */
+char *
+lb_cli_args_dup_date (LbCliArgs  *args,
+                      const char *name)
+{
+  LbCliValue *value = g_hash_table_lookup (args->values, name);
+
+  if (value == NULL || !g_date_valid (&value->date))
+    return NULL;
+
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&value->date),
+                          g_date_get_month (&value->date), g_date_get_day (&value->date));
+}
+
+/* Reads the amount given for @name in the minor units of @currency.
+ * More decimals than the currency has, a negative amount or one too
+ * large are refused (the money module says why): returns FALSE after
+ * printing the message, and the command exits with
+ * LB_CLI_EXIT_REFUSED. */
+gboolean
+lb_cli_args_amount (LbCli      *cli,
+                    LbCliArgs  *args,
+                    const char *name,
+                    const char *currency,
+                    gint64     *amount)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lb_money_parse_for_currency (lb_cli_args_text (args, name), currency, amount, &error))
+    {
+      lb_cli_refuse (cli, "--%s: %s", name, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sets the fields of @record that the options of @table name, for the
+ * options given: TEXT and DATE a text field (empty clears it), ID,
+ * COUNT and NUMBER an integer field.  Options of other types are the
+ * command's to read. */
+void
+lb_cli_apply_field_options (LbRecord          *record,
+                            LbCliArgs         *args,
+                            const LbCliOption *table)
+{
+  for (const LbCliOption *o = table; o->name != NULL; o++)
+    {
+      if (!lb_cli_args_has (args, o->name))
+        continue;
+
+      switch (o->type)
+        {
+        case LB_CLI_TEXT:
+          lb_record_set_text (record, o->field, lb_cli_args_text (args, o->name));
+          break;
+
+        case LB_CLI_DATE:
+          {
+            g_autofree char *date = lb_cli_args_dup_date (args, o->name);
+            lb_record_set_text (record, o->field, date);
+          }
+          break;
+
+        case LB_CLI_ID:
+        case LB_CLI_COUNT:
+        case LB_CLI_NUMBER:
+          lb_record_set_int (record, o->field, lb_cli_args_number (args, o->name, 0));
+          break;
+
+        default:
+          break;
+        }
+    }
 }
 
 /* Refuses @name and @other given together.  Returns FALSE after
@@ -777,6 +900,233 @@ lb_cli_format_iso_time (gint64 unix_time)
     return NULL;
   dt = g_date_time_new_from_unix_utc (unix_time);
   return dt != NULL ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+}
+
+/* An amount as JSON and the CLI write it: a dot and exactly the
+ * currency's decimals ("2500.00" for EUR, "2500" for JPY). */
+char *
+lb_cli_format_money (gint64      amount,
+                     const char *currency)
+{
+  return lb_money_format (amount, lb_currency_decimals (currency));
+}
+
+/* The member @key: @text, or null for none. */
+void
+lb_cli_json_add_text (JsonBuilder *builder,
+                      const char  *key,
+                      const char  *text)
+{
+  json_builder_set_member_name (builder, key);
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* The member @key: the id, or null for 0 (no link). */
+void
+lb_cli_json_add_link (JsonBuilder *builder,
+                      const char  *key,
+                      gint64       id)
+{
+  json_builder_set_member_name (builder, key);
+  if (id != 0)
+    json_builder_add_int_value (builder, id);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* The member @key: the time in ISO 8601 UTC, or null for 0. */
+void
+lb_cli_json_add_time (JsonBuilder *builder,
+                      const char  *key,
+                      gint64       unix_time)
+{
+  g_autofree char *time = lb_cli_format_iso_time (unix_time);
+
+  lb_cli_json_add_text (builder, key, time);
+}
+
+/* record columns */
+
+/* The value of the enum property named like @column's key. */
+static int
+get_enum_column (LbRecord          *record,
+                 const LbCliColumn *column,
+                 GType             *enum_type)
+{
+  g_autofree char *name = g_strdelimit (g_strdup (column->key), "_", '-');
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), name);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert (pspec != NULL && G_IS_PARAM_SPEC_ENUM (pspec));
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (G_OBJECT (record), name, &value);
+  *enum_type = pspec->value_type;
+
+  return g_value_get_enum (&value);
+}
+
+void
+lb_cli_build_record_members (JsonBuilder       *builder,
+                             LbRecord          *record,
+                             const LbCliColumn *columns)
+{
+  for (const LbCliColumn *c = columns; c->key != NULL; c++)
+    {
+      switch (c->kind)
+        {
+        case LB_CLI_COLUMN_TEXT:
+          lb_cli_json_add_text (builder, c->key, lb_record_get_text (record, c->field));
+          break;
+
+        case LB_CLI_COLUMN_ID:
+        case LB_CLI_COLUMN_NUMBER:
+          json_builder_set_member_name (builder, c->key);
+          json_builder_add_int_value (builder, lb_record_get_int (record, c->field));
+          break;
+
+        case LB_CLI_COLUMN_LINK:
+        case LB_CLI_COLUMN_NAMED_LINK:
+          lb_cli_json_add_link (builder, c->key, lb_record_get_int (record, c->field));
+          break;
+
+        case LB_CLI_COLUMN_MONEY:
+          {
+            g_autofree char *amount = lb_cli_format_money (lb_record_get_int (record, c->field),
+                                                           lb_record_get_text (record, c->aux));
+            lb_cli_json_add_text (builder, c->key, amount);
+          }
+          break;
+
+        case LB_CLI_COLUMN_TIME:
+          lb_cli_json_add_time (builder, c->key, lb_record_get_int (record, c->field));
+          break;
+
+        case LB_CLI_COLUMN_ENUM:
+          {
+            GType enum_type;
+            int value = get_enum_column (record, c, &enum_type);
+            g_autofree char *nick = lb_cli_enum_to_json_nick (enum_type, value);
+
+            lb_cli_json_add_text (builder, c->key, nick);
+          }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+JsonNode *
+lb_cli_record_to_json (LbRecord          *record,
+                       const LbCliColumn *columns)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  lb_cli_build_record_members (builder, record, columns);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* A field as human output shows it; NULL when it has no value. */
+char *
+lb_cli_dup_column_text (LbRecord          *record,
+                        const LbCliColumn *column)
+{
+  gint64 number = 0;
+
+  if (column->kind != LB_CLI_COLUMN_TEXT && column->kind != LB_CLI_COLUMN_ENUM)
+    number = lb_record_get_int (record, column->field);
+
+  switch (column->kind)
+    {
+    case LB_CLI_COLUMN_TEXT:
+      return g_strdup (lb_record_get_text (record, column->field));
+
+    case LB_CLI_COLUMN_ID:
+    case LB_CLI_COLUMN_NUMBER:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
+    case LB_CLI_COLUMN_LINK:
+      return number != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, number) : NULL;
+
+    case LB_CLI_COLUMN_NAMED_LINK:
+      if (number == 0)
+        return NULL;
+      if (lb_record_get_text (record, column->aux) == NULL)
+        return g_strdup_printf ("%" G_GINT64_FORMAT, number);
+      return g_strdup_printf ("%" G_GINT64_FORMAT " (%s)", number,
+                              lb_record_get_text (record, column->aux));
+
+    case LB_CLI_COLUMN_MONEY:
+      {
+        const char *currency = lb_record_get_text (record, column->aux);
+        g_autofree char *amount = lb_cli_format_money (number, currency);
+
+        return currency != NULL ? g_strdup_printf ("%s %s", amount, currency)
+                                : g_steal_pointer (&amount);
+      }
+
+    case LB_CLI_COLUMN_TIME:
+      return number != 0 ? lb_format_date_time (number) : NULL;
+
+    case LB_CLI_COLUMN_ENUM:
+      {
+        GType enum_type;
+        int value = get_enum_column (record, column, &enum_type);
+
+        if (column->to_label != NULL)
+          return g_strdup (column->to_label (value));
+        return lb_cli_enum_to_json_nick (enum_type, value);
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* `show`: one "Label: value" line per field that has a value. */
+void
+lb_cli_print_record (LbRecord          *record,
+                     const LbCliColumn *columns)
+{
+  for (const LbCliColumn *c = columns; c->key != NULL; c++)
+    {
+      g_autofree char *value = NULL;
+
+      if (c->label == NULL)
+        continue;
+      value = lb_cli_dup_column_text (record, c);
+      if (value != NULL)
+        lb_cli_print ("%s: %s\n", _(c->label), value);
+    }
+}
+
+/* `list`: the header line of the columns' labels. */
+void
+lb_cli_print_header (const LbCliColumn *columns)
+{
+  for (const LbCliColumn *c = columns; c->key != NULL; c++)
+    lb_cli_print_field (_(c->label), c[1].key == NULL);
+}
+
+/* `list`: one tab-separated line. */
+void
+lb_cli_print_row (LbRecord          *record,
+                  const LbCliColumn *columns)
+{
+  for (const LbCliColumn *c = columns; c->key != NULL; c++)
+    {
+      g_autofree char *value = lb_cli_dup_column_text (record, c);
+
+      lb_cli_print_field (value, c[1].key == NULL);
+    }
 }
 
 /* The array's brackets and commas are written here; every element is

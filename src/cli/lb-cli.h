@@ -2,7 +2,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "lb-store.h"
+#include "lb-store-crm.h"
 
 G_BEGIN_DECLS
 
@@ -21,8 +21,11 @@ typedef enum
   LB_CLI_ID,         /* a record id: a whole number >= 0 (0 = none) */
   LB_CLI_COUNT,      /* a whole number >= 1 */
   LB_CLI_NUMBER,     /* a whole number from 0 to G_MAXUINT32 */
-  LB_CLI_DATE,       /* YYYY-MM-DD */
+  LB_CLI_DATE,       /* YYYY-MM-DD, or empty for none */
   LB_CLI_ENUM,       /* a nick of enum_type, '-' or '_', any case */
+  LB_CLI_AMOUNT,     /* digits with an optional dot and decimals; how many
+                      * decimals the currency allows is checked when it is
+                      * read (lb_cli_args_amount()) */
 } LbCliOptionType;
 
 /* One long option.  Tables of them end with an entry whose name is NULL
@@ -32,7 +35,10 @@ typedef struct
 {
   const char      *name;        /* without the leading "--" */
   LbCliOptionType  type;
-  int              field;       /* what the option sets, for its table's owner */
+  int              field;       /* what the option sets, for its table's owner; in
+                                 * the tables of lb_cli_apply_field_options(), the
+                                 * record's text field (TEXT, DATE) or integer
+                                 * field (ID, COUNT, NUMBER) */
   GType          (*enum_type) (void);
   const char      *value_name;  /* in the help, e.g. "NAME" */
   const char      *help;        /* marked with N_() */
@@ -45,7 +51,8 @@ typedef int (*LbCliRun) (LbCli     *cli,
                          LbCliArgs *args);
 
 /* One command: a noun and a verb ("lead add"), or a noun alone ("demo").
- * Tables of them end with an entry whose noun is NULL. */
+ * A verb may have more words ("stage add").  Tables of them end with an
+ * entry whose noun is NULL. */
 typedef struct
 {
   const char          *noun;
@@ -55,6 +62,8 @@ typedef struct
   const LbCliOption  **options;   /* NULL-terminated list of option tables, or NULL */
   LbCliRun             run;
   const char          *summary;   /* marked with N_() */
+  gconstpointer        data;      /* for a run function shared by several nouns: what
+                                   * it works on (an LbCliRecordKind) */
 } LbCliCommand;
 
 struct _LbCli
@@ -71,11 +80,26 @@ extern const LbCliCommand lb_cli_settings_commands[];
 extern const LbCliCommand lb_cli_ref_commands[];
 extern const LbCliCommand lb_cli_db_commands[];
 extern const LbCliCommand lb_cli_demo_commands[];
+extern const LbCliCommand lb_cli_account_commands[];
+extern const LbCliCommand lb_cli_contact_commands[];
+extern const LbCliCommand lb_cli_deal_commands[];
+extern const LbCliCommand lb_cli_pipeline_commands[];
 
 /* options shared with later commands (export leads) */
 extern const LbCliOption  lb_cli_lead_filter_options[];
 LbLeadFilter       *lb_cli_lead_filter_from_args (LbCli              *cli,
                                                   LbCliArgs          *args);
+
+/* options shared by `contact add` and `lead convert` (a contact's names,
+ * email and phone), by `deal add` and `lead convert` (pipeline, stage,
+ * close date, probability) */
+extern const LbCliOption  lb_cli_contact_person_options[];
+extern const LbCliOption  lb_cli_deal_plan_options[];
+int                 lb_cli_deal_apply_money      (LbCli              *cli,
+                                                  LbCliArgs          *args,
+                                                  LbRecord           *deal,
+                                                  const char         *value_option,
+                                                  const char         *status_option);
 
 /* running */
 void                lb_cli_clear                 (LbCli              *cli);
@@ -130,6 +154,18 @@ gint64              lb_cli_args_day_start        (LbCliArgs          *args,
                                                   int                 days_after);
 guint               lb_cli_args_count_given      (LbCliArgs          *args,
                                                   const LbCliOption  *table);
+guint               lb_cli_args_count_options    (LbCli              *cli,
+                                                  LbCliArgs          *args);
+char               *lb_cli_args_dup_date         (LbCliArgs          *args,
+                                                  const char         *name);
+gboolean            lb_cli_args_amount           (LbCli              *cli,
+                                                  LbCliArgs          *args,
+                                                  const char         *name,
+                                                  const char         *currency,
+                                                  gint64             *amount);
+void                lb_cli_apply_field_options   (LbRecord           *record,
+                                                  LbCliArgs          *args,
+                                                  const LbCliOption  *table);
 gboolean            lb_cli_args_exclusive        (LbCli              *cli,
                                                   LbCliArgs          *args,
                                                   const char         *name,
@@ -144,6 +180,58 @@ void                lb_cli_print_json            (JsonNode           *node);
 char               *lb_cli_enum_to_json_nick     (GType               enum_type,
                                                   int                 value);
 char               *lb_cli_format_iso_time       (gint64              unix_time);
+char               *lb_cli_format_money          (gint64              amount,
+                                                  const char         *currency);
+void                lb_cli_json_add_text         (JsonBuilder        *builder,
+                                                  const char         *key,
+                                                  const char         *text);
+void                lb_cli_json_add_link         (JsonBuilder        *builder,
+                                                  const char         *key,
+                                                  gint64              id);
+void                lb_cli_json_add_time         (JsonBuilder        *builder,
+                                                  const char         *key,
+                                                  gint64              unix_time);
+
+/* The fields of an LbRecord (account, contact, deal) as `show`, `list`
+ * and --json print them.  Tables end with an entry whose key is NULL. */
+typedef enum
+{
+  LB_CLI_COLUMN_TEXT,        /* a text field; null when empty */
+  LB_CLI_COLUMN_ID,          /* the record's id */
+  LB_CLI_COLUMN_LINK,        /* an id field; null when 0 */
+  LB_CLI_COLUMN_NAMED_LINK,  /* the same; aux: the text field with the linked
+                              * record's name, shown after the id */
+  LB_CLI_COLUMN_NUMBER,      /* an integer field */
+  LB_CLI_COLUMN_MONEY,       /* an amount in minor units; aux: the text field
+                              * with its currency; JSON: a decimal string */
+  LB_CLI_COLUMN_TIME,        /* unix time; ISO 8601 UTC in JSON, local time
+                              * in human output; null when 0 */
+  LB_CLI_COLUMN_ENUM,        /* the enum property named like the key; JSON:
+                              * its nick; human: to_label's text */
+} LbCliColumnKind;
+
+typedef struct
+{
+  const char       *key;                  /* the JSON member */
+  LbCliColumnKind   kind;
+  guint             field;
+  guint             aux;
+  const char       *label;                /* N_(); NULL: JSON only */
+  const char     *(*to_label) (int value);
+} LbCliColumn;
+
+void                lb_cli_build_record_members  (JsonBuilder        *builder,
+                                                  LbRecord           *record,
+                                                  const LbCliColumn  *columns);
+JsonNode           *lb_cli_record_to_json        (LbRecord           *record,
+                                                  const LbCliColumn  *columns);
+char               *lb_cli_dup_column_text       (LbRecord           *record,
+                                                  const LbCliColumn  *column);
+void                lb_cli_print_record          (LbRecord           *record,
+                                                  const LbCliColumn  *columns);
+void                lb_cli_print_header          (const LbCliColumn  *columns);
+void                lb_cli_print_row             (LbRecord           *record,
+                                                  const LbCliColumn  *columns);
 
 /* A JSON array written one element at a time, so a list of any length
  * goes out in bounded memory. */
@@ -153,6 +241,84 @@ LbCliJsonStream    *lb_cli_json_stream_begin     (void);
 void                lb_cli_json_stream_add       (LbCliJsonStream    *stream,
                                                   JsonNode           *node);
 void                lb_cli_json_stream_end       (LbCliJsonStream    *stream);
+
+/* The commands every kind of record has (lb-cli-record.c): add, list,
+ * show, edit, delete, restore, purge.  Each command's data is its
+ * LbCliRecordKind. */
+typedef gpointer    (*LbCliGetFunc)    (LbStore              *store,
+                                        gint64                id,
+                                        GError              **error);
+typedef GListModel *(*LbCliListFunc)   (LbStore              *store,
+                                        const LbRecordFilter *filter,
+                                        GError              **error);
+typedef gint64      (*LbCliCreateFunc) (LbStore              *store,
+                                        gpointer              record,
+                                        GError              **error);
+typedef gboolean    (*LbCliSaveFunc)   (LbStore              *store,
+                                        gpointer              record,
+                                        GError              **error);
+
+typedef struct
+{
+  const char         *kind;            /* "account", "contact" or "deal" */
+  GType             (*get_type) (void);
+  const LbCliColumn  *columns;         /* show and --json */
+  const LbCliColumn  *list_columns;    /* the human list */
+  const LbCliOption **field_options;   /* the option tables of add and edit, applied by
+                                        * lb_cli_apply_field_options(); NULL-terminated */
+  LbCliGetFunc        get;
+  LbCliListFunc       list;
+  LbCliCreateFunc     create;
+  LbCliSaveFunc       save;
+  /* before the database is opened: the usage rules of add (@creating)
+   * and edit; returns the exit code */
+  int               (*check_args) (LbCli     *cli,
+                                   LbCliArgs *args,
+                                   gboolean   creating);
+  /* add and edit, after the field options: the other options; returns
+   * the exit code */
+  int               (*apply)      (LbCli     *cli,
+                                   LbCliArgs *args,
+                                   LbRecord  *record);
+  /* show: the linked records, as JSON members of @builder, or printed
+   * when @builder is NULL */
+  gboolean          (*show_links) (LbCli        *cli,
+                                   LbRecord     *record,
+                                   JsonBuilder  *builder,
+                                   GError      **error);
+} LbCliRecordKind;
+
+extern const LbCliOption  lb_cli_record_list_options[];
+
+int                 lb_cli_record_add            (LbCli              *cli,
+                                                  LbCliArgs          *args);
+int                 lb_cli_record_list           (LbCli              *cli,
+                                                  LbCliArgs          *args);
+int                 lb_cli_record_show           (LbCli              *cli,
+                                                  LbCliArgs          *args);
+int                 lb_cli_record_edit           (LbCli              *cli,
+                                                  LbCliArgs          *args);
+int                 lb_cli_record_delete         (LbCli              *cli,
+                                                  LbCliArgs          *args);
+int                 lb_cli_record_restore        (LbCli              *cli,
+                                                  LbCliArgs          *args);
+int                 lb_cli_record_purge          (LbCli              *cli,
+                                                  LbCliArgs          *args);
+char               *lb_cli_dup_contact_name      (LbRecord           *contact);
+char               *lb_cli_dup_record_name       (LbStore            *store,
+                                                  const char         *kind,
+                                                  gint64              id);
+
+/* A list of linked records in `show`: with a builder, the JSON array
+ * @key of {"id", @name_key}; without, one "Label: id (name)" line each. */
+void                lb_cli_links_begin           (JsonBuilder        *builder,
+                                                  const char         *key);
+void                lb_cli_links_add             (JsonBuilder        *builder,
+                                                  const char         *label,
+                                                  gint64              id,
+                                                  const char         *name_key,
+                                                  const char         *name);
+void                lb_cli_links_end             (JsonBuilder        *builder);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbCliArgs, lb_cli_args_free)
 

@@ -5,12 +5,17 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "lb-cli.h"
 
 /* Every noun's commands; a new noun adds its table here. */
 static const LbCliCommand * const nouns[] = {
   lb_cli_lead_commands,
+  lb_cli_account_commands,
+  lb_cli_contact_commands,
+  lb_cli_deal_commands,
+  lb_cli_pipeline_commands,
   lb_cli_settings_commands,
   lb_cli_ref_commands,
   lb_cli_db_commands,
@@ -42,9 +47,51 @@ print_help (void)
                             "2 usage error."));
 }
 
-/* Finds the command named by argv[0] (and argv[1], its verb); sets
- * *@n_words to how many words name it.  Returns NULL after printing a
- * usage error. */
+/* How many words of @argv (the words after the noun) name @verb, which
+ * may have several ("stage add"); 0 when they do not. */
+static int
+match_verb (const char  *verb,
+            int          argc,
+            char       **argv)
+{
+  g_auto(GStrv) words = g_strsplit (verb, " ", -1);
+  int n = g_strv_length (words);
+
+  if (n > argc)
+    return 0;
+  for (int i = 0; i < n; i++)
+    if (g_strcmp0 (words[i], argv[i]) != 0)
+      return 0;
+
+  return n;
+}
+
+/* The verbs of @table that start with the word @first, without it
+ * ("add" for "stage add"), or all verbs when @first is NULL; NULL when
+ * there are none. */
+static char *
+dup_verbs (const LbCliCommand *table,
+           const char         *first)
+{
+  g_autoptr(GString) verbs = g_string_new (NULL);
+  gsize len = first != NULL ? strlen (first) : 0;
+
+  for (const LbCliCommand *c = table; c->noun != NULL; c++)
+    {
+      if (first != NULL && (strncmp (c->verb, first, len) != 0 || c->verb[len] != ' '))
+        continue;
+      g_string_append_printf (verbs, "%s%s", verbs->len > 0 ? ", " : "",
+                              first != NULL ? c->verb + len + 1 : c->verb);
+    }
+
+  if (verbs->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&verbs), FALSE);
+}
+
+/* Finds the command named by argv[0] (and its verb, the next words);
+ * sets *@n_words to how many words name it.  Returns NULL after
+ * printing a usage error. */
 static const LbCliCommand *
 find_command (LbCli  *cli,
               int     argc,
@@ -52,7 +99,8 @@ find_command (LbCli  *cli,
               int    *n_words)
 {
   const LbCliCommand *table = NULL;
-  g_autoptr(GString) verbs = NULL;
+  g_autofree char *verbs = NULL;
+  g_autofree char *sub_verbs = NULL;
 
   for (guint n = 0; n < G_N_ELEMENTS (nouns) && table == NULL; n++)
     if (g_strcmp0 (nouns[n][0].noun, argv[0]) == 0)
@@ -70,21 +118,32 @@ find_command (LbCli  *cli,
       return &table[0];
     }
 
-  for (const LbCliCommand *c = table; argc > 1 && c->noun != NULL; c++)
-    if (g_strcmp0 (c->verb, argv[1]) == 0)
-      {
-        *n_words = 2;
-        return c;
-      }
-
-  verbs = g_string_new (NULL);
   for (const LbCliCommand *c = table; c->noun != NULL; c++)
-    g_string_append_printf (verbs, "%s%s", c == table ? "" : ", ", c->verb);
-  if (argc > 1)
+    {
+      int n = match_verb (c->verb, argc - 1, argv + 1);
+
+      if (n > 0)
+        {
+          *n_words = 1 + n;
+          return c;
+        }
+    }
+
+  verbs = dup_verbs (table, NULL);
+  if (argc > 1 && (sub_verbs = dup_verbs (table, argv[1])) != NULL)
+    {
+      if (argc > 2)
+        lb_cli_usage_error (cli, _("“%s %s” has no command “%s”. Its commands are: %s."),
+                            argv[0], argv[1], argv[2], sub_verbs);
+      else
+        lb_cli_usage_error (cli, _("Say what to do with “%s %s”: %s."), argv[0], argv[1],
+                            sub_verbs);
+    }
+  else if (argc > 1)
     lb_cli_usage_error (cli, _("“%s” has no command “%s”. Its commands are: %s."),
-                        argv[0], argv[1], verbs->str);
+                        argv[0], argv[1], verbs);
   else
-    lb_cli_usage_error (cli, _("Say what to do with “%s”: %s."), argv[0], verbs->str);
+    lb_cli_usage_error (cli, _("Say what to do with “%s”: %s."), argv[0], verbs);
 
   return NULL;
 }
