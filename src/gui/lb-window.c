@@ -4,9 +4,14 @@
 
 #include <glib/gi18n.h>
 
+#include "lb-accounts-page.h"
+#include "lb-contacts-page.h"
 #include "lb-dashboard-page.h"
+#include "lb-deals-page.h"
+#include "lb-documents-page.h"
 #include "lb-empty-page.h"
 #include "lb-leads-page.h"
+#include "lb-products-page.h"
 #include "lb-trash-page.h"
 #include "lb-window-private.h"
 
@@ -283,9 +288,14 @@ lb_window_class_init (LbWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LB_TYPE_ACCOUNTS_PAGE);
+  g_type_ensure (LB_TYPE_CONTACTS_PAGE);
   g_type_ensure (LB_TYPE_DASHBOARD_PAGE);
+  g_type_ensure (LB_TYPE_DEALS_PAGE);
+  g_type_ensure (LB_TYPE_DOCUMENTS_PAGE);
   g_type_ensure (LB_TYPE_EMPTY_PAGE);
   g_type_ensure (LB_TYPE_LEADS_PAGE);
+  g_type_ensure (LB_TYPE_PRODUCTS_PAGE);
   g_type_ensure (LB_TYPE_TRASH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,

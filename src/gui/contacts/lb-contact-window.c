@@ -1,0 +1,38 @@
+#define G_LOG_DOMAIN "lb-contact-window"
+
+#include "config.h"
+
+#include "lb-contact-window.h"
+
+struct _LbContactWindow
+{
+  AdwWindow parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (LbContactWindow, lb_contact_window, ADW_TYPE_WINDOW)
+
+static void
+lb_contact_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_CONTACT_WINDOW);
+
+  G_OBJECT_CLASS (lb_contact_window_parent_class)->dispose (object);
+}
+
+static void
+lb_contact_window_class_init (LbContactWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lb_contact_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/leadbook/Leadbook/contacts/lb-contact-window.ui");
+}
+
+static void
+lb_contact_window_init (LbContactWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

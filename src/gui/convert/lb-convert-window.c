@@ -1,0 +1,38 @@
+#define G_LOG_DOMAIN "lb-convert-window"
+
+#include "config.h"
+
+#include "lb-convert-window.h"
+
+struct _LbConvertWindow
+{
+  AdwWindow parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (LbConvertWindow, lb_convert_window, ADW_TYPE_WINDOW)
+
+static void
+lb_convert_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_CONVERT_WINDOW);
+
+  G_OBJECT_CLASS (lb_convert_window_parent_class)->dispose (object);
+}
+
+static void
+lb_convert_window_class_init (LbConvertWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lb_convert_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/leadbook/Leadbook/convert/lb-convert-window.ui");
+}
+
+static void
+lb_convert_window_init (LbConvertWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "lb-store.h"
+
+G_BEGIN_DECLS
+
+#define LB_TYPE_PRODUCT_WINDOW (lb_product_window_get_type ())
+G_DECLARE_FINAL_TYPE (LbProductWindow, lb_product_window, LB, PRODUCT_WINDOW, AdwWindow)
+
+G_END_DECLS
