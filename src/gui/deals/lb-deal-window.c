@@ -6,7 +6,10 @@
 
 struct _LbDealWindow
 {
-  AdwWindow parent_instance;
+  AdwWindow  parent_instance;
+
+  LbStore   *store;
+  gint64     id;
 };
 
 G_DEFINE_FINAL_TYPE (LbDealWindow, lb_deal_window, ADW_TYPE_WINDOW)
@@ -15,6 +18,8 @@ static void
 lb_deal_window_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_DEAL_WINDOW);
+
+  g_clear_object (&LB_DEAL_WINDOW (object)->store);
 
   G_OBJECT_CLASS (lb_deal_window_parent_class)->dispose (object);
 }
@@ -27,6 +32,11 @@ lb_deal_window_class_init (LbDealWindowClass *klass)
 
   object_class->dispose = lb_deal_window_dispose;
 
+  g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  g_signal_new ("trashed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/leadbook/Leadbook/deals/lb-deal-window.ui");
 }
@@ -35,4 +45,17 @@ static void
 lb_deal_window_init (LbDealWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+LbDealWindow *
+lb_deal_window_new (GtkWindow *parent,
+                   LbStore   *store,
+                   gint64     deal_id)
+{
+  LbDealWindow *self = g_object_new (LB_TYPE_DEAL_WINDOW, "transient-for", parent, NULL);
+
+  self->store = g_object_ref (store);
+  self->id = deal_id;
+
+  return self;
 }

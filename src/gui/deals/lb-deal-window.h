@@ -9,4 +9,9 @@ G_BEGIN_DECLS
 #define LB_TYPE_DEAL_WINDOW (lb_deal_window_get_type ())
 G_DECLARE_FINAL_TYPE (LbDealWindow, lb_deal_window, LB, DEAL_WINDOW, AdwWindow)
 
+/* Signals: "saved" (gint64 id), "trashed" (gint64 id). */
+LbDealWindow *lb_deal_window_new (GtkWindow *parent,
+                                 LbStore   *store,
+                                 gint64     deal_id);
+
 G_END_DECLS

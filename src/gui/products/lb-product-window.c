@@ -6,7 +6,10 @@
 
 struct _LbProductWindow
 {
-  AdwWindow parent_instance;
+  AdwWindow  parent_instance;
+
+  LbStore   *store;
+  gint64     id;
 };
 
 G_DEFINE_FINAL_TYPE (LbProductWindow, lb_product_window, ADW_TYPE_WINDOW)
@@ -15,6 +18,8 @@ static void
 lb_product_window_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_PRODUCT_WINDOW);
+
+  g_clear_object (&LB_PRODUCT_WINDOW (object)->store);
 
   G_OBJECT_CLASS (lb_product_window_parent_class)->dispose (object);
 }
@@ -27,6 +32,9 @@ lb_product_window_class_init (LbProductWindowClass *klass)
 
   object_class->dispose = lb_product_window_dispose;
 
+  g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/leadbook/Leadbook/products/lb-product-window.ui");
 }
@@ -35,4 +43,17 @@ static void
 lb_product_window_init (LbProductWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+LbProductWindow *
+lb_product_window_new (GtkWindow *parent,
+                      LbStore   *store,
+                      gint64     product_id)
+{
+  LbProductWindow *self = g_object_new (LB_TYPE_PRODUCT_WINDOW, "transient-for", parent, NULL);
+
+  self->store = g_object_ref (store);
+  self->id = product_id;
+
+  return self;
 }

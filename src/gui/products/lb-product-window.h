@@ -9,4 +9,9 @@ G_BEGIN_DECLS
 #define LB_TYPE_PRODUCT_WINDOW (lb_product_window_get_type ())
 G_DECLARE_FINAL_TYPE (LbProductWindow, lb_product_window, LB, PRODUCT_WINDOW, AdwWindow)
 
+/* Signals: "saved" (gint64 id). */
+LbProductWindow *lb_product_window_new (GtkWindow *parent,
+                                       LbStore   *store,
+                                       gint64     product_id);
+
 G_END_DECLS

@@ -1,0 +1,6 @@
+/* Replaced by the real test; until then this program reports a skip. */
+int
+main (void)
+{
+  return 77;
+}
