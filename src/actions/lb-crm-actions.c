@@ -52,8 +52,16 @@ check_live_link (LbStore     *store,
 typedef gboolean (*CheckFunc) (LbStore *, gpointer, GError **);
 typedef gboolean (*WriteFunc) (LbStore *, gpointer, GError **);
 
+static gint64 deleted_at_of (LbStore     *store,
+                             const char  *kind,
+                             gint64       id,
+                             GError     **error);
+
+/* @kind names the record type for the trash check of an edit: a record
+ * in the trash is restored before it is changed, as leads are. */
 static gboolean
 write_record (LbStore    *store,
+              const char *kind,
               LbRecord   *record,
               CheckFunc   check,
               WriteFunc   write,
@@ -66,6 +74,22 @@ write_record (LbStore    *store,
 
   if (!lb_store_begin (store, error))
     return FALSE;
+
+  if (!creating)
+    {
+      /* The id is the first integer field of accounts, contacts and deals. */
+      G_STATIC_ASSERT (LB_ACCOUNT_ID == 0 && LB_CONTACT_ID == 0 && LB_DEAL_ID == 0);
+      gint64 deleted_at = deleted_at_of (store, kind, lb_record_get_int (record, 0), error);
+
+      if (deleted_at < 0)
+        goto fail;
+      if (deleted_at > 0)
+        {
+          g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_INVALID,
+                       _("It is in the trash. Restore it before you change it."));
+          goto fail;
+        }
+    }
 
   if (!check (store, record, error))
     goto fail;
@@ -144,7 +168,7 @@ lb_account_create (LbStore    *store,
 
   lb_account_set_int (account, LB_ACCOUNT_ID, 0);
   lb_account_set_int (account, LB_ACCOUNT_DELETED_AT, 0);
-  if (!write_record (store, LB_RECORD (account), (CheckFunc)lb_account_check,
+  if (!write_record (store, "account", LB_RECORD (account), (CheckFunc)lb_account_check,
                      (WriteFunc)lb_store_insert_account, LB_ACCOUNT_CREATED_AT,
                      LB_ACCOUNT_UPDATED_AT, TRUE, error))
     {
@@ -162,7 +186,7 @@ lb_account_save (LbStore    *store,
 {
   g_return_val_if_fail (LB_IS_ACCOUNT (account), FALSE);
 
-  return write_record (store, LB_RECORD (account), (CheckFunc)lb_account_check,
+  return write_record (store, "account", LB_RECORD (account), (CheckFunc)lb_account_check,
                        (WriteFunc)lb_store_update_account, LB_ACCOUNT_CREATED_AT,
                        LB_ACCOUNT_UPDATED_AT, FALSE, error);
 }
@@ -206,7 +230,7 @@ lb_contact_create (LbStore    *store,
 
   lb_contact_set_int (contact, LB_CONTACT_ID, 0);
   lb_contact_set_int (contact, LB_CONTACT_DELETED_AT, 0);
-  if (!write_record (store, LB_RECORD (contact), (CheckFunc)lb_contact_check,
+  if (!write_record (store, "contact", LB_RECORD (contact), (CheckFunc)lb_contact_check,
                      (WriteFunc)lb_store_insert_contact, LB_CONTACT_CREATED_AT,
                      LB_CONTACT_UPDATED_AT, TRUE, error))
     {
@@ -224,7 +248,7 @@ lb_contact_save (LbStore    *store,
 {
   g_return_val_if_fail (LB_IS_CONTACT (contact), FALSE);
 
-  return write_record (store, LB_RECORD (contact), (CheckFunc)lb_contact_check,
+  return write_record (store, "contact", LB_RECORD (contact), (CheckFunc)lb_contact_check,
                        (WriteFunc)lb_store_update_contact, LB_CONTACT_CREATED_AT,
                        LB_CONTACT_UPDATED_AT, FALSE, error);
 }
@@ -343,7 +367,7 @@ lb_deal_create (LbStore  *store,
 
   lb_deal_set_int (deal, LB_DEAL_ID, 0);
   lb_deal_set_int (deal, LB_DEAL_DELETED_AT, 0);
-  if (!write_record (store, LB_RECORD (deal), (CheckFunc)lb_deal_check,
+  if (!write_record (store, "deal", LB_RECORD (deal), (CheckFunc)lb_deal_check,
                      (WriteFunc)lb_store_insert_deal, LB_DEAL_CREATED_AT,
                      LB_DEAL_UPDATED_AT, TRUE, error))
     {
@@ -361,7 +385,7 @@ lb_deal_save (LbStore  *store,
 {
   g_return_val_if_fail (LB_IS_DEAL (deal), FALSE);
 
-  return write_record (store, LB_RECORD (deal), (CheckFunc)lb_deal_check,
+  return write_record (store, "deal", LB_RECORD (deal), (CheckFunc)lb_deal_check,
                        (WriteFunc)lb_store_update_deal, LB_DEAL_CREATED_AT,
                        LB_DEAL_UPDATED_AT, FALSE, error);
 }

@@ -92,6 +92,16 @@ test_account_trash (LbTestFixture *fixture,
 
   g_assert_true (lb_record_trash (fixture->store, "account", first, &error));
   g_assert_no_error (error);
+
+  /* In the trash it cannot be changed. */
+  {
+    g_autoptr(LbAccount) trashed = lb_store_get_account (fixture->store, first, NULL);
+
+    lb_account_set_text (trashed, LB_ACCOUNT_CITY, "Graz");
+    g_assert_false (lb_account_save (fixture->store, trashed, &error));
+    g_assert_nonnull (strstr (error->message, "trash"));
+    g_clear_error (&error);
+  }
   /* The name is free while the first is in the trash. */
   second = add_account (fixture->store, "acme");
 
