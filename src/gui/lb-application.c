@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "lb-application.h"
+#include "lb-document-actions.h"
 #include "lb-demo.h"
 #include "lb-error.h"
 #include "lb-preferences-window.h"
@@ -22,6 +23,8 @@ struct _LbApplication
   gboolean        demo;      /* --demo */
   LbStore        *store;
   guint           n_backups; /* backups being written */
+  char           *swept_on;  /* the date of the last overdue sweep */
+  guint           date_watch;
 };
 
 G_DEFINE_FINAL_TYPE (LbApplication, lb_application, ADW_TYPE_APPLICATION)
@@ -136,6 +139,45 @@ take_daily_backup (LbApplication *self,
   g_application_hold (G_APPLICATION (self));
   self->n_backups++;
   g_task_run_in_thread (task, backup_thread);
+}
+
+/* The overdue sweep (SPEC 3.6) runs when a database opens and again
+ * whenever the date changes while Leadbook runs. */
+static void
+sweep_overdue (LbApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = lb_store_today (self->store);
+  LbWindow *window;
+  int changed;
+
+  changed = lb_invoice_sweep (self->store, today, &error);
+  g_free (self->swept_on);
+  self->swept_on = g_steal_pointer (&today);
+
+  window = get_main_window (self);
+  if (changed < 0 && window != NULL)
+    lb_window_add_toast (window, adw_toast_new (error->message));
+  else if (changed < 0)
+    g_warning ("The overdue sweep failed: %s", error->message);
+  else if (changed > 0 && window != NULL)
+    lb_window_reload (window);
+}
+
+static gboolean
+date_watch_cb (gpointer user_data)
+{
+  LbApplication *self = user_data;
+  g_autofree char *today = NULL;
+
+  if (self->store == NULL)
+    return G_SOURCE_CONTINUE;
+
+  today = lb_store_today (self->store);
+  if (g_strcmp0 (today, self->swept_on) != 0)
+    sweep_overdue (self);
+
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -385,6 +427,8 @@ lb_application_finalize (GObject *object)
 {
   LbApplication *self = (LbApplication *)object;
 
+  g_clear_handle_id (&self->date_watch, g_source_remove);
+  g_clear_pointer (&self->swept_on, g_free);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_object (&self->store);
 
@@ -504,9 +548,12 @@ lb_application_open_database (LbApplication *self,
     }
 
   g_set_object (&self->store, store);
+  sweep_overdue (self);
   window = lb_window_new (self, store);
   gtk_window_present (GTK_WINDOW (window));
   take_daily_backup (self, store);
+  if (self->date_watch == 0)
+    self->date_watch = g_timeout_add_seconds (60, date_watch_cb, self);
 
   return TRUE;
 }
