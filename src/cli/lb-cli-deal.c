@@ -6,6 +6,7 @@
 
 #include "lb-cli.h"
 #include "lb-crm-actions.h"
+#include "lb-document-actions.h"
 #include "lb-enum-types.h"
 #include "lb-settings.h"
 
@@ -106,6 +107,30 @@ static const LbCliColumn deal_list_columns[] = {
 
 /* helpers */
 
+/* A deal line as stored: the members every line has, and its discount
+ * and tax amounts when they are fixed amounts. */
+static void
+build_deal_line_members (JsonBuilder *builder,
+                         gint64       deal_id,
+                         LbLine      *line,
+                         const char  *currency)
+{
+  LbRecord *r = LB_RECORD (line);
+  g_autofree char *discount = NULL;
+  g_autofree char *tax = NULL;
+
+  if (lb_record_get_int (r, LB_LINE_DISCOUNT_KIND) == LB_DISCOUNT_AMOUNT)
+    discount = lb_cli_format_money (lb_record_get_int (r, LB_LINE_DISCOUNT), currency);
+  if (lb_record_get_int (r, LB_LINE_TAX_KIND) == LB_TAX_AMOUNT)
+    tax = lb_cli_format_money (lb_record_get_int (r, LB_LINE_TAX), currency);
+
+  lb_cli_build_line_members (builder, line, currency);
+  json_builder_set_member_name (builder, "deal_id");
+  json_builder_add_int_value (builder, deal_id);
+  lb_cli_json_add_text (builder, "discount_amount", discount);
+  lb_cli_json_add_text (builder, "tax_amount", tax);
+}
+
 static int
 deal_check_args (LbCli     *cli,
                  LbCliArgs *args,
@@ -128,6 +153,44 @@ deal_apply (LbCli     *cli,
   return lb_cli_deal_apply_money (cli, args, deal, "value", "status");
 }
 
+/* The deal's product lines (SPEC 3.4), which its invoice takes: with a
+ * builder, the member "lines"; without, one "Line: ID (…)" line each. */
+static gboolean
+deal_show_lines (LbCli        *cli,
+                 LbRecord     *deal,
+                 JsonBuilder  *builder,
+                 GError      **error)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+  const char *currency = lb_record_get_text (deal, LB_DEAL_CURRENCY);
+
+  lines = lb_store_get_lines (cli->store, 0, lb_record_get_int (deal, LB_DEAL_ID), error);
+  if (lines == NULL)
+    return FALSE;
+
+  lb_cli_links_begin (builder, "lines");
+  for (guint i = 0; i < lines->len; i++)
+    {
+      LbLine *line = g_ptr_array_index (lines, i);
+
+      if (builder != NULL)
+        {
+          json_builder_begin_object (builder);
+          build_deal_line_members (builder, lb_record_get_int (deal, LB_DEAL_ID), line, currency);
+          json_builder_end_object (builder);
+        }
+      else
+        {
+          g_autofree char *summary = lb_cli_dup_line_summary (line, currency);
+
+          lb_cli_links_add (NULL, _("Line"), lb_line_get_id (line), NULL, summary);
+        }
+    }
+  lb_cli_links_end (builder);
+
+  return TRUE;
+}
+
 static const LbCliRecordKind deal_kind = {
   .kind = "deal",
   .get_type = lb_deal_get_type,
@@ -140,6 +203,7 @@ static const LbCliRecordKind deal_kind = {
   .save = (LbCliSaveFunc)lb_deal_save,
   .check_args = deal_check_args,
   .apply = deal_apply,
+  .show_links = deal_show_lines,
 };
 
 /* public API */
@@ -256,6 +320,95 @@ deal_board (LbCli     *cli,
   return LB_CLI_EXIT_OK;
 }
 
+/* A Draft invoice from the deal's account, contact and lines; the
+ * command's data is the invoice kind, which it prints. */
+static int
+deal_invoice (LbCli     *cli,
+              LbCliArgs *args)
+{
+  return lb_cli_document_create_from (cli, args, lb_deal_create_invoice);
+}
+
+/* Adds a product line to a deal, its amounts read in the deal's
+ * currency; prints the line's id, or the line with --json. */
+static int
+deal_line_add (LbCli     *cli,
+               LbCliArgs *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbDeal) deal = NULL;
+  g_autoptr(LbLine) line = lb_line_new ();
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *currency = NULL;
+  gint64 deal_id;
+  gint64 line_id;
+  int status;
+
+  if (!lb_cli_args_param_id (cli, args, 0, &deal_id))
+    return LB_CLI_EXIT_USAGE;
+  if ((status = lb_cli_line_check_args (cli, args, TRUE)) != LB_CLI_EXIT_OK)
+    return status;
+  if (lb_cli_open_store (cli) == NULL)
+    return LB_CLI_EXIT_REFUSED;
+
+  deal = lb_store_get_deal (cli->store, deal_id, &error);
+  if (deal == NULL)
+    return lb_cli_fail (cli, error);
+  currency = g_strdup (lb_deal_get_text (deal, LB_DEAL_CURRENCY));
+  if (currency == NULL)
+    currency = lb_settings_get (cli->store, LB_SETTING_CURRENCY, NULL);
+  if ((status = lb_cli_line_apply (cli, args, currency, line, TRUE)) != LB_CLI_EXIT_OK)
+    return status;
+
+  line_id = lb_deal_add_line (cli->store, deal_id, line, &error);
+  if (line_id == 0)
+    return lb_cli_fail (cli, error);
+
+  if (!cli->json)
+    {
+      lb_cli_print ("%" G_GINT64_FORMAT "\n", line_id);
+      return LB_CLI_EXIT_OK;
+    }
+
+  lines = lb_store_get_lines (cli->store, 0, deal_id, &error);
+  if (lines == NULL)
+    return lb_cli_fail (cli, error);
+  for (guint i = 0; i < lines->len; i++)
+    if (lb_line_get_id (g_ptr_array_index (lines, i)) == line_id)
+      {
+        g_autoptr(JsonBuilder) builder = json_builder_new ();
+        g_autoptr(JsonNode) node = NULL;
+
+        json_builder_begin_object (builder);
+        build_deal_line_members (builder, deal_id, g_ptr_array_index (lines, i), currency);
+        json_builder_end_object (builder);
+        node = json_builder_get_root (builder);
+        lb_cli_print_json (node);
+      }
+
+  return LB_CLI_EXIT_OK;
+}
+
+static int
+deal_line_remove (LbCli     *cli,
+                  LbCliArgs *args)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 deal_id;
+  gint64 line_id;
+
+  if (!lb_cli_args_param_id (cli, args, 0, &deal_id) ||
+      !lb_cli_args_param_id (cli, args, 1, &line_id))
+    return LB_CLI_EXIT_USAGE;
+  if (lb_cli_open_store (cli) == NULL)
+    return LB_CLI_EXIT_REFUSED;
+
+  if (!lb_deal_remove_line (cli->store, deal_id, line_id, &error))
+    return lb_cli_fail (cli, error);
+
+  return LB_CLI_EXIT_OK;
+}
+
 const LbCliCommand lb_cli_deal_commands[] = {
   { "deal", "add", NULL, 0, deal_field_tables,
     lb_cli_record_add, N_("Add a deal; prints its id."), &deal_kind },
@@ -276,5 +429,14 @@ const LbCliCommand lb_cli_deal_commands[] = {
     lb_cli_record_purge, N_("Delete a deal in the trash for good."), &deal_kind },
   { "deal", "board", NULL, 0, NULL,
     deal_board, N_("Count the open deals of every pipeline stage and total their value.") },
+  { "deal", "invoice", N_("ID"), 1, NULL,
+    deal_invoice,
+    N_("Make a Draft invoice from a deal’s account, contact and lines; prints its id."),
+    &lb_cli_invoice_kind },
+  { "deal", "line add", N_("DEAL"), 1,
+    (const LbCliOption *[]) { lb_cli_line_source_options, lb_cli_line_value_options, NULL },
+    deal_line_add, N_("Add a product line to a deal; prints the line’s id.") },
+  { "deal", "line remove", N_("DEAL LINE"), 2, NULL,
+    deal_line_remove, N_("Remove a line from a deal.") },
   { NULL }
 };

@@ -288,24 +288,6 @@ lead_to_json (LbLead *lead)
   return json_builder_get_root (builder);
 }
 
-/* The orders and invoices linked to lead @id (SPEC 3.3), as the members
- * "orders" and "invoices" of `lead show --json`.  Leadbook has no
- * documents yet, so both lists are empty; this is the one place that
- * fills them. */
-static void
-build_lead_linked_documents (JsonBuilder *builder,
-                             LbCli       *cli,
-                             gint64       id)
-{
-  json_builder_set_member_name (builder, "orders");
-  json_builder_begin_array (builder);
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "invoices");
-  json_builder_begin_array (builder);
-  json_builder_end_array (builder);
-}
-
 /* A field as `lead show` prints it; NULL when it is empty.  A link
  * shows the linked record's name after its id. */
 static char *
@@ -645,7 +627,9 @@ lead_show (LbCli     *cli,
 
       json_builder_begin_object (builder);
       build_lead_members (builder, lead);
-      build_lead_linked_documents (builder, cli, id);
+      /* "orders" and "invoices": the documents linked to it (SPEC 3.3) */
+      if (!lb_cli_lead_documents (cli, id, builder, &error))
+        return lb_cli_fail (cli, error);
       json_builder_end_object (builder);
       node = json_builder_get_root (builder);
       lb_cli_print_json (node);
@@ -659,6 +643,8 @@ lead_show (LbCli     *cli,
       if (value != NULL)
         lb_cli_print ("%s: %s\n", _(lead_columns[i].label), value);
     }
+  if (!lb_cli_lead_documents (cli, id, NULL, &error))
+    return lb_cli_fail (cli, error);
 
   return LB_CLI_EXIT_OK;
 }
@@ -734,6 +720,22 @@ lead_replicate (LbCli     *cli,
     return lb_cli_fail (cli, error);
 
   return print_lead_result (cli, copy_id);
+}
+
+/* A Draft order or invoice for the lead (SPEC 3.3); the command's data
+ * is the document kind it prints. */
+static int
+lead_order (LbCli     *cli,
+            LbCliArgs *args)
+{
+  return lb_cli_document_create_from (cli, args, lb_lead_create_order);
+}
+
+static int
+lead_invoice (LbCli     *cli,
+              LbCliArgs *args)
+{
+  return lb_cli_document_create_from (cli, args, lb_lead_create_invoice);
 }
 
 /* Reads --account: skip, new or an account id (>= 1).  *@mode is -1
@@ -883,5 +885,12 @@ const LbCliCommand lb_cli_lead_commands[] = {
                               lb_cli_deal_plan_options, NULL },
     lead_convert, N_("Convert a lead into a contact, and optionally an account and a deal, "
                      "in one step; prints the ids created.") },
+  { "lead", "order", N_("ID"), 1, NULL,
+    lead_order, N_("Make a Draft order for a lead (needs the order-type setting); prints its id."),
+    &lb_cli_order_kind },
+  { "lead", "invoice", N_("ID"), 1, NULL,
+    lead_invoice,
+    N_("Make a Draft invoice for a lead (needs the invoice-type setting); prints its id."),
+    &lb_cli_invoice_kind },
   { NULL }
 };

@@ -182,6 +182,15 @@ take_value (LbCli             *cli,
         }
       break;
 
+    case LB_CLI_DECIMAL:
+      if (!is_decimal_number (text))
+        {
+          lb_cli_usage_error (cli, _("“%s” is not a number for --%s. Write a number with a dot "
+                                     "for decimals, such as 1.5."), text, option->name);
+          return FALSE;
+        }
+      break;
+
     case LB_CLI_ENUM:
       if (!lb_enum_from_nick (option->enum_type (), text, &enum_value))
         {
@@ -762,11 +771,30 @@ lb_cli_args_dup_date (LbCliArgs  *args,
                           g_date_get_month (&value->date), g_date_get_day (&value->date));
 }
 
-/* Reads the amount given for @name in the minor units of @currency.
- * More decimals than the currency has, a negative amount or one too
- * large are refused (the money module says why): returns FALSE after
- * printing the message, and the command exits with
- * LB_CLI_EXIT_REFUSED. */
+/* Reads @text, an amount for @what (an option "--price" or an argument
+ * "AMOUNT"), in the minor units of @currency.  More decimals than the
+ * currency has, a negative amount or one too large are refused (the
+ * money module says why): returns FALSE after printing the message, and
+ * the command exits with LB_CLI_EXIT_REFUSED. */
+gboolean
+lb_cli_parse_amount (LbCli      *cli,
+                     const char *what,
+                     const char *text,
+                     const char *currency,
+                     gint64     *amount)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lb_money_parse_for_currency (text, currency, amount, &error))
+    {
+      lb_cli_refuse (cli, "%s: %s", what, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the amount given for @name in the minor units of @currency, as
+ * lb_cli_parse_amount() does. */
 gboolean
 lb_cli_args_amount (LbCli      *cli,
                     LbCliArgs  *args,
@@ -774,11 +802,64 @@ lb_cli_args_amount (LbCli      *cli,
                     const char *currency,
                     gint64     *amount)
 {
+  g_autofree char *what = g_strconcat ("--", name, NULL);
+
+  return lb_cli_parse_amount (cli, what, lb_cli_args_text (args, name), currency, amount);
+}
+
+/* Reads the quantity given for @name in thousandths; more than three
+ * decimals or a negative quantity are refused: returns FALSE after the
+ * message (exit LB_CLI_EXIT_REFUSED). */
+gboolean
+lb_cli_args_quantity (LbCli      *cli,
+                      LbCliArgs  *args,
+                      const char *name,
+                      gint64     *quantity)
+{
   g_autoptr(GError) error = NULL;
 
-  if (!lb_money_parse_for_currency (lb_cli_args_text (args, name), currency, amount, &error))
+  if (!lb_quantity_parse (lb_cli_args_text (args, name), quantity, &error))
     {
       lb_cli_refuse (cli, "--%s: %s", name, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the percentage given for @name in basis points; more than two
+ * decimals or a negative one are refused: returns FALSE after the
+ * message (exit LB_CLI_EXIT_REFUSED). */
+gboolean
+lb_cli_args_percent (LbCli      *cli,
+                     LbCliArgs  *args,
+                     const char *name,
+                     gint64     *basis_points)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lb_percent_parse (lb_cli_args_text (args, name), basis_points, &error))
+    {
+      lb_cli_refuse (cli, "--%s: %s", name, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checks that positional argument @index is written like an amount, so
+ * that a malformed one is a usage error before the database is opened;
+ * lb_cli_parse_amount() reads it in its currency.  Returns FALSE after
+ * printing a usage error. */
+gboolean
+lb_cli_args_param_is_amount (LbCli     *cli,
+                             LbCliArgs *args,
+                             guint      index)
+{
+  const char *text = lb_cli_args_param (args, index);
+
+  if (!is_decimal_number (text))
+    {
+      lb_cli_usage_error (cli, _("“%s” is not an amount. Write a number with a dot for "
+                                 "decimals, such as 1234.50."), text);
       return FALSE;
     }
   return TRUE;
@@ -1015,6 +1096,28 @@ lb_cli_build_record_members (JsonBuilder       *builder,
           }
           break;
 
+        case LB_CLI_COLUMN_FIELD_ENUM:
+          {
+            g_autofree char *nick = lb_cli_enum_to_json_nick (c->enum_type (),
+                                                              lb_record_get_int (record, c->field));
+
+            lb_cli_json_add_text (builder, c->key, nick);
+          }
+          break;
+
+        case LB_CLI_COLUMN_PERCENT:
+          {
+            g_autofree char *percent = lb_percent_format (lb_record_get_int (record, c->field));
+
+            lb_cli_json_add_text (builder, c->key, percent);
+          }
+          break;
+
+        case LB_CLI_COLUMN_FLAG:
+          json_builder_set_member_name (builder, c->key);
+          json_builder_add_boolean_value (builder, lb_record_get_int (record, c->field) != 0);
+          break;
+
         default:
           g_assert_not_reached ();
         }
@@ -1035,9 +1138,9 @@ lb_cli_record_to_json (LbRecord          *record,
 }
 
 /* A field as human output shows it; NULL when it has no value. */
-char *
-lb_cli_dup_column_text (LbRecord          *record,
-                        const LbCliColumn *column)
+static char *
+dup_column_value (LbRecord          *record,
+                  const LbCliColumn *column)
 {
   gint64 number = 0;
 
@@ -1086,9 +1189,37 @@ lb_cli_dup_column_text (LbRecord          *record,
         return lb_cli_enum_to_json_nick (enum_type, value);
       }
 
+    case LB_CLI_COLUMN_FIELD_ENUM:
+      if (column->to_label != NULL)
+        return g_strdup (column->to_label (number));
+      return lb_cli_enum_to_json_nick (column->enum_type (), number);
+
+    case LB_CLI_COLUMN_PERCENT:
+      {
+        g_autofree char *percent = lb_percent_format (number);
+
+        return g_strdup_printf ("%s%%", percent);
+      }
+
+    case LB_CLI_COLUMN_FLAG:
+      return g_strdup (number != 0 ? _("yes") : _("no"));
+
     default:
       g_assert_not_reached ();
     }
+}
+
+/* A field as human output shows it: its value, else the column's text
+ * for none; NULL when it shows nothing. */
+char *
+lb_cli_dup_column_text (LbRecord          *record,
+                        const LbCliColumn *column)
+{
+  char *value = dup_column_value (record, column);
+
+  if (value == NULL && column->empty != NULL)
+    return g_strdup (_(column->empty));
+  return value;
 }
 
 /* `show`: one "Label: value" line per field that has a value. */

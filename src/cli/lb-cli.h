@@ -2,6 +2,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "lb-document-actions.h"
 #include "lb-store-crm.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,9 @@ typedef enum
   LB_CLI_AMOUNT,     /* digits with an optional dot and decimals; how many
                       * decimals the currency allows is checked when it is
                       * read (lb_cli_args_amount()) */
+  LB_CLI_DECIMAL,    /* a quantity or a percentage: the same syntax; how many
+                      * decimals are allowed is checked when it is read
+                      * (lb_cli_args_quantity(), lb_cli_args_percent()) */
 } LbCliOptionType;
 
 /* One long option.  Tables of them end with an entry whose name is NULL
@@ -84,6 +88,9 @@ extern const LbCliCommand lb_cli_account_commands[];
 extern const LbCliCommand lb_cli_contact_commands[];
 extern const LbCliCommand lb_cli_deal_commands[];
 extern const LbCliCommand lb_cli_pipeline_commands[];
+extern const LbCliCommand lb_cli_product_commands[];
+extern const LbCliCommand lb_cli_order_commands[];
+extern const LbCliCommand lb_cli_invoice_commands[];
 
 /* options shared with later commands (export leads) */
 extern const LbCliOption  lb_cli_lead_filter_options[];
@@ -163,6 +170,22 @@ gboolean            lb_cli_args_amount           (LbCli              *cli,
                                                   const char         *name,
                                                   const char         *currency,
                                                   gint64             *amount);
+gboolean            lb_cli_args_quantity         (LbCli              *cli,
+                                                  LbCliArgs          *args,
+                                                  const char         *name,
+                                                  gint64             *quantity);
+gboolean            lb_cli_args_percent          (LbCli              *cli,
+                                                  LbCliArgs          *args,
+                                                  const char         *name,
+                                                  gint64             *basis_points);
+gboolean            lb_cli_args_param_is_amount  (LbCli              *cli,
+                                                  LbCliArgs          *args,
+                                                  guint               index);
+gboolean            lb_cli_parse_amount          (LbCli              *cli,
+                                                  const char         *what,
+                                                  const char         *text,
+                                                  const char         *currency,
+                                                  gint64             *amount);
 void                lb_cli_apply_field_options   (LbRecord           *record,
                                                   LbCliArgs          *args,
                                                   const LbCliOption  *table);
@@ -208,6 +231,12 @@ typedef enum
                               * in human output; null when 0 */
   LB_CLI_COLUMN_ENUM,        /* the enum property named like the key; JSON:
                               * its nick; human: to_label's text */
+  LB_CLI_COLUMN_FIELD_ENUM,  /* an integer field holding a value of enum_type;
+                              * JSON: its nick; human: to_label's text */
+  LB_CLI_COLUMN_PERCENT,     /* basis points in an integer field; JSON: a
+                              * decimal string ("12.5"); human: "12.5%" */
+  LB_CLI_COLUMN_FLAG,        /* an integer field, 0 or 1; JSON: a boolean;
+                              * human: yes or no */
 } LbCliColumnKind;
 
 typedef struct
@@ -218,6 +247,9 @@ typedef struct
   guint             aux;
   const char       *label;                /* N_(); NULL: JSON only */
   const char     *(*to_label) (int value);
+  GType           (*enum_type) (void);    /* LB_CLI_COLUMN_FIELD_ENUM */
+  const char       *empty;                /* N_(); what human output shows for
+                                           * no value (NULL: nothing) */
 } LbCliColumn;
 
 void                lb_cli_build_record_members  (JsonBuilder        *builder,
@@ -319,6 +351,82 @@ void                lb_cli_links_add             (JsonBuilder        *builder,
                                                   const char         *name_key,
                                                   const char         *name);
 void                lb_cli_links_end             (JsonBuilder        *builder);
+
+/* Orders and invoices (lb-cli-document.c): the commands they share.
+ * Each command's data is its LbCliDocKind. */
+typedef struct
+{
+  LbDocKind           kind;
+  const LbCliColumn  *columns;         /* the header: show, and the objects of
+                                        * lists and created documents */
+  const LbCliColumn  *total_columns;   /* the totals, after the header */
+  const LbCliColumn  *list_columns;    /* the human list */
+} LbCliDocKind;
+
+extern const LbCliDocKind lb_cli_order_kind;
+extern const LbCliDocKind lb_cli_invoice_kind;
+
+/* the options of a line: where it comes from (add), its values (add and
+ * edit), its text (edit); a document's discount; the links of a list */
+extern const LbCliOption  lb_cli_line_source_options[];
+extern const LbCliOption  lb_cli_line_value_options[];
+extern const LbCliOption  lb_cli_line_edit_options[];
+extern const LbCliOption  lb_cli_document_discount_options[];
+extern const LbCliOption  lb_cli_document_field_options[];
+extern const LbCliOption  lb_cli_document_list_options[];
+
+typedef gint64      (*LbCliDocCreateFunc) (LbStore  *store,
+                                           gint64    source_id,
+                                           GError  **error);
+typedef gboolean    (*LbCliDocActionFunc) (LbStore  *store,
+                                           gint64    id,
+                                           GError  **error);
+
+int                 lb_cli_line_check_args       (LbCli              *cli,
+                                                  LbCliArgs          *args,
+                                                  gboolean            creating);
+int                 lb_cli_line_apply            (LbCli              *cli,
+                                                  LbCliArgs          *args,
+                                                  const char         *currency,
+                                                  LbLine             *line,
+                                                  gboolean            creating);
+void                lb_cli_build_line_members    (JsonBuilder        *builder,
+                                                  LbLine             *line,
+                                                  const char         *currency);
+char               *lb_cli_dup_line_summary      (LbLine             *line,
+                                                  const char         *currency);
+JsonNode           *lb_cli_payment_to_json       (LbPayment          *payment,
+                                                  const char         *currency);
+int                 lb_cli_document_print_result (LbCli              *cli,
+                                                  const LbCliDocKind *kind,
+                                                  gint64              id);
+int                 lb_cli_document_create_from  (LbCli              *cli,
+                                                  LbCliArgs          *args,
+                                                  LbCliDocCreateFunc  create);
+int                 lb_cli_document_run_action   (LbCli              *cli,
+                                                  LbCliArgs          *args,
+                                                  LbCliDocActionFunc  action);
+gboolean            lb_cli_lead_documents        (LbCli              *cli,
+                                                  gint64              lead_id,
+                                                  JsonBuilder        *builder,
+                                                  GError            **error);
+
+int                 lb_cli_document_show         (LbCli              *cli,
+                                                  LbCliArgs          *args);
+int                 lb_cli_document_list         (LbCli              *cli,
+                                                  LbCliArgs          *args);
+int                 lb_cli_document_edit         (LbCli              *cli,
+                                                  LbCliArgs          *args);
+int                 lb_cli_document_delete       (LbCli              *cli,
+                                                  LbCliArgs          *args);
+int                 lb_cli_document_discount     (LbCli              *cli,
+                                                  LbCliArgs          *args);
+int                 lb_cli_document_line_add     (LbCli              *cli,
+                                                  LbCliArgs          *args);
+int                 lb_cli_document_line_edit    (LbCli              *cli,
+                                                  LbCliArgs          *args);
+int                 lb_cli_document_line_remove  (LbCli              *cli,
+                                                  LbCliArgs          *args);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbCliArgs, lb_cli_args_free)
 

@@ -283,6 +283,71 @@ cli_add_va (Fixture            *f,
   return parse_id (out);
 }
 
+static char *
+cli_ok_prefix (Fixture            *f,
+               const char * const *prefix,
+               ...)
+{
+  char *out;
+  va_list ap;
+
+  va_start (ap, prefix);
+  out = cli_ok_va (f, prefix, ap);
+  va_end (ap);
+
+  return out;
+}
+
+/* Runs a command given as a NULL-terminated array that must succeed;
+ * returns its stdout. */
+char *
+cli_ok_strv (Fixture            *f,
+             const char * const *args)
+{
+  return cli_ok_prefix (f, args, NULL);
+}
+
+/* Runs a command that creates a record (arguments up to NULL) and must
+ * succeed; returns the id it printed. */
+gint64
+add_record (Fixture *f,
+            ...)
+{
+  va_list ap;
+  gint64 id;
+
+  va_start (ap, f);
+  id = cli_add_va (f, NULL, ap);
+  va_end (ap);
+
+  return id;
+}
+
+/* `--json NOUN show ID`. */
+JsonNode *
+show_record (Fixture    *f,
+             const char *noun,
+             gint64      id)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *out = cli_ok (f, "--json", noun, "show", id_text, NULL);
+
+  return parse_json (out);
+}
+
+/* An id member: its value, 0 for null. */
+gint64
+member_id (JsonNode   *node,
+           const char *name)
+{
+  JsonObject *object = json_node_get_object (node);
+
+  g_assert_true (json_object_has_member (object, name));
+  if (json_object_get_null_member (object, name))
+    return 0;
+  return json_object_get_int_member (object, name);
+}
+
 /* `lead add` with a name, a source and more arguments up to NULL;
  * returns the new id. */
 gint64

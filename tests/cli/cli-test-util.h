@@ -55,6 +55,15 @@ char        *cli_list_ids_va   (Fixture             *f,
 gint64       cli_add_va        (Fixture             *f,
                                 const char * const  *prefix,
                                 va_list              ap);
+char        *cli_ok_strv       (Fixture             *f,
+                                const char * const  *args);
+gint64       add_record        (Fixture             *f,
+                                ...) G_GNUC_NULL_TERMINATED;
+JsonNode    *show_record       (Fixture             *f,
+                                const char          *noun,
+                                gint64               id);
+gint64       member_id         (JsonNode            *node,
+                                const char          *name);
 gint64       add_lead          (Fixture             *f,
                                 const char          *first,
                                 const char          *last,
@@ -66,5 +75,8 @@ gint64       add_lead          (Fixture             *f,
   g_assert_nonnull (strstr ((err), "--help"))
 
 #define ADD_LEAD(f, ...) add_lead ((f), __VA_ARGS__, NULL)
+
+/* A command that creates a record: returns the id it printed. */
+#define ADD(f, ...) add_record ((f), __VA_ARGS__, NULL)
 
 G_END_DECLS

@@ -12,31 +12,6 @@
 
 /* helpers */
 
-/* `--json NOUN show ID`. */
-static JsonNode *
-show_record (Fixture    *f,
-             const char *noun,
-             gint64      id)
-{
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  g_autofree char *out = cli_ok (f, "--json", noun, "show", id_text, NULL);
-
-  return parse_json (out);
-}
-
-/* An id member: its value, 0 for null. */
-static gint64
-member_id (JsonNode   *node,
-           const char *name)
-{
-  JsonObject *object = json_node_get_object (node);
-
-  g_assert_true (json_object_has_member (object, name));
-  if (json_object_get_null_member (object, name))
-    return 0;
-  return json_object_get_int_member (object, name);
-}
-
 /* The ids of `--json NOUN list` with more arguments up to NULL, in
  * their order, as "1,3,5". */
 G_GNUC_NULL_TERMINATED static char *
@@ -67,23 +42,6 @@ list_ids (Fixture    *f,
       json_object_get_array_member (json_node_get_object (node), (name))); \
     g_assert_cmpstr (ids_, ==, (expected)); \
   } G_STMT_END
-
-/* A command that creates a record: returns the id it printed. */
-#define ADD(f, ...) add_record ((f), __VA_ARGS__, NULL)
-
-G_GNUC_NULL_TERMINATED static gint64
-add_record (Fixture *f,
-            ...)
-{
-  va_list ap;
-  gint64 id;
-
-  va_start (ap, f);
-  id = cli_add_va (f, NULL, ap);
-  va_end (ap);
-
-  return id;
-}
 
 /* Runs `lead convert` with --json and more arguments up to NULL; the
  * result object. */

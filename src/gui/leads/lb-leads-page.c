@@ -66,6 +66,9 @@ struct _LbLeadsPage
   GObject             *probe_a;
   GObject             *probe_b;
   guint                updating;   /* > 0 while filters change in bulk */
+  double               scroll_to;  /* where to scroll once the list is in, or -1 */
+  guint                scroll_tick;
+  guint                scroll_frames;
   double               wheel_dx;   /* wheel scrolling not applied yet, in pixels */
   double               wheel_dy;
   guint                wheel_tick;
@@ -168,6 +171,8 @@ apply_filter (LbLeadsPage *self)
     return;
 
   lb_lead_filter_bar_apply (self->filter_bar, self->filter);
+  if (!lb_lead_filter_equal (self->filter, lb_lead_list_get_filter (self->list)))
+    self->scroll_to = 0;   /* another query: start at the top */
   lb_lead_list_set_filter (self->list, self->filter);
   update_actions (self);
 }
@@ -372,10 +377,38 @@ selection_changed_cb (LbLeadsPage *self)
   update_actions (self);
 }
 
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  LbLeadsPage *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+
+  /* The view lays the new rows out in the frame after they came in;
+   * put the place back after that. */
+  if (++self->scroll_frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_tick = 0;
+  scroll_by (adjustment, self->scroll_to - gtk_adjustment_get_value (adjustment));
+  self->scroll_to = -1;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK 4.8's list views lose their place in a long list when the whole
+ * list is replaced, so the page puts it back once the new rows are in:
+ * where it was after a reload, at the top after a new query. */
 static void
 list_loaded_cb (LbLeadsPage *self)
 {
   update_state (self);
+
+  self->scroll_frames = 0;
+  if (self->scroll_to >= 0 && self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->scrolled_window),
+                                                      scroll_tick_cb, self, NULL);
 }
 
 static void
@@ -618,8 +651,12 @@ lb_leads_page_reload (LbPage *page)
 {
   LbLeadsPage *self = LB_LEADS_PAGE (page);
 
-  if (self->list != NULL)
-    lb_lead_list_reload (self->list);
+  if (self->list == NULL)
+    return;
+
+  if (self->scroll_to < 0)
+    self->scroll_to = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window));
+  lb_lead_list_reload (self->list);
 }
 
 static void
@@ -653,6 +690,11 @@ lb_leads_page_dispose (GObject *object)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self->scrolled_window), self->wheel_tick);
       self->wheel_tick = 0;
+    }
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->scrolled_window), self->scroll_tick);
+      self->scroll_tick = 0;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), LB_TYPE_LEADS_PAGE);
   g_clear_object (&self->list);
@@ -745,6 +787,7 @@ lb_leads_page_init (LbLeadsPage *self)
   GtkSorter *view_sorter;
 
   self->filter = lb_lead_filter_new ();
+  self->scroll_to = -1;
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
 
