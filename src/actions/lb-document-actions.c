@@ -253,6 +253,8 @@ check_header (LbStore   *store,
   GDate date, due;
   gint64 account = DOC_INT (doc, LB_DOC_ACCOUNT_ID);
   gint64 contact = DOC_INT (doc, LB_DOC_CONTACT_ID);
+  const char *currency = DOC_TEXT (doc, LB_DOC_CURRENCY);
+  g_autofree char *code = NULL;
 
   if (dates[0] == NULL)
     {
@@ -280,11 +282,23 @@ check_header (LbStore   *store,
                    _("There is no contact %" PRId64 ". Choose an existing contact."), contact);
       return FALSE;
     }
-  if (DOC_TEXT (doc, LB_DOC_CURRENCY) == NULL)
+  if (currency == NULL)
     {
       g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_INVALID, _("Choose a currency."));
       return FALSE;
     }
+  /* Three letters of ISO 4217, kept upper case, as for deals. */
+  if (strlen (currency) != 3 || !g_ascii_isalpha (currency[0]) ||
+      !g_ascii_isalpha (currency[1]) || !g_ascii_isalpha (currency[2]))
+    {
+      g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_INVALID,
+                   _("“%s” is not a currency code. Use the three letters of "
+                     "ISO 4217, e.g. EUR or USD."),
+                   currency);
+      return FALSE;
+    }
+  code = g_ascii_strup (currency, -1);
+  lb_record_set_text (doc, LB_DOC_CURRENCY, code);
 
   return TRUE;
 }
@@ -1224,6 +1238,23 @@ lb_invoice_can (LbRecord   *invoice,
            status == LB_INVOICE_STATUS_OVERDUE;
 
   g_return_val_if_reached (FALSE);
+}
+
+/**
+ * lb_document_can_delete:
+ * @doc: an order or an invoice
+ *
+ * Whether lb_document_delete() accepts @doc as it is now (SPEC 3.3): a
+ * Draft that was never issued and has no payments; for enabling
+ * buttons.  The action checks again.
+ */
+gboolean
+lb_document_can_delete (LbRecord *doc)
+{
+  g_return_val_if_fail (LB_IS_ORDER (doc) || LB_IS_INVOICE (doc), FALSE);
+
+  return DOC_INT (doc, LB_DOC_STATUS) == 0 && DOC_INT (doc, LB_DOC_ISSUED_AT) == 0 &&
+         DOC_INT (doc, LB_DOC_PAID) == 0;
 }
 
 static gboolean

@@ -78,6 +78,7 @@ gboolean   lb_document_delete             (LbStore          *store,
                                            LbDocKind         kind,
                                            gint64            document_id,
                                            GError          **error);
+gboolean   lb_document_can_delete         (LbRecord         *doc);
 
 /* a deal's product lines (SPEC 3.4), the lines a deal's invoice gets */
 gint64     lb_deal_add_line               (LbStore          *store,
