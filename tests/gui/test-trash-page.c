@@ -1,5 +1,8 @@
 #include "config.h"
 
+#include "lb-convert.h"
+#include "lb-convert-window.h"
+#include "lb-crm-actions.h"
 #include "lb-gui-test.h"
 #include "lb-lead-actions.h"
 #include "lb-leads-page.h"
@@ -208,6 +211,89 @@ test_follows_leads_page (Fixture       *fixture,
   g_assert_cmpint (lb_lead_list_get_id (fixture->list, 0), ==, fixture->ids[2]);
 }
 
+/* Accounts, contacts and deals have their trash here too. */
+static void
+test_other_kinds (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  LbStore *store = fixture->gui.base.store;
+  g_autoptr(LbAccount) account = lb_account_new ();
+  g_autoptr(LbAccount) back = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkDropDown *kind = lb_gui_test_get_child (GTK_WIDGET (fixture->page), LB_TYPE_TRASH_PAGE,
+                                             "kind_dropdown");
+  GtkWidget *records = lb_gui_test_get_child (GTK_WIDGET (fixture->page), LB_TYPE_TRASH_PAGE,
+                                              "records_list");
+  GtkStack *stack = lb_gui_test_get_child (GTK_WIDGET (fixture->page), LB_TYPE_TRASH_PAGE,
+                                           "stack");
+  AdwMessageDialog *dialog;
+  gint64 id;
+
+  lb_account_set_text (account, LB_ACCOUNT_NAME, "Acme Tools");
+  id = lb_account_create (store, account, &error);
+  g_assert_no_error (error);
+  g_assert_true (lb_record_trash (store, "account", id, NULL));
+  lb_gui_test_reload (fixture->gui.window);
+
+  gtk_drop_down_set_selected (kind, 1);
+  lb_gui_test_wait_idle (fixture->gui.window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "records");
+  g_assert_nonnull (gtk_widget_get_first_child (records));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_first_child (records))),
+                   ==, "Acme Tools");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "trash.restore-record",
+                                             "(sx)", "account", id));
+  lb_gui_test_wait_idle (fixture->gui.window);
+  back = lb_store_get_account (store, id, NULL);
+  g_assert_cmpint (lb_account_get_int (back, LB_ACCOUNT_DELETED_AT), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  g_assert_true (lb_record_trash (store, "account", id, NULL));
+  lb_gui_test_reload (fixture->gui.window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "trash.purge-record",
+                                             "(sx)", "account", id));
+  dialog = ADW_MESSAGE_DIALOG (lb_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  lb_gui_test_iterate (50);
+  lb_gui_test_wait_idle (fixture->gui.window);
+  g_assert_null (lb_store_get_account (store, id, NULL));
+
+  /* Back to leads. */
+  gtk_drop_down_set_selected (kind, 0);
+  lb_gui_test_wait_idle (fixture->gui.window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+}
+
+/* The leads table's row menu offers Convert on an unconverted lead only. */
+static void
+test_convert_from_row_menu (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  LbStore *store = fixture->gui.base.store;
+  LbLeadsPage *leads = LB_LEADS_PAGE (lb_window_get_page_widget (fixture->gui.window, "leads"));
+  g_autoptr(LbConversion) conversion = NULL;
+  GtkWindow *assistant;
+
+  lb_window_show_page (fixture->gui.window, "leads");
+  lb_gui_test_wait_idle (fixture->gui.window);
+  g_assert_true (lb_leads_page_select (leads, fixture->ids[2]));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (leads), "leads.convert", NULL));
+  assistant = lb_gui_test_find_toplevel (LB_TYPE_CONVERT_WINDOW);
+  g_assert_nonnull (assistant);
+  gtk_window_destroy (assistant);
+  lb_gui_test_iterate (20);
+
+  conversion = lb_conversion_new_for_lead (store, fixture->ids[2], NULL);
+  g_assert_true (lb_lead_convert (store, conversion, NULL, NULL));
+  lb_gui_test_reload (fixture->gui.window);
+  g_assert_true (lb_leads_page_select (leads, fixture->ids[2]));
+  gtk_widget_activate_action (GTK_WIDGET (leads), "leads.convert", NULL);
+  lb_gui_test_iterate (20);
+  g_assert_cmpuint (lb_gui_test_count_toplevels (LB_TYPE_CONVERT_WINDOW), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +307,9 @@ main (int   argc,
   g_test_add ("/trash-page/purge", Fixture, NULL, setup, test_purge, teardown);
   g_test_add ("/trash-page/follows-leads-page", Fixture, NULL, setup, test_follows_leads_page,
               teardown);
+  g_test_add ("/trash-page/other-kinds", Fixture, NULL, setup, test_other_kinds, teardown);
+  g_test_add ("/trash-page/convert-from-row-menu", Fixture, NULL, setup,
+              test_convert_from_row_menu, teardown);
 
   return lb_gui_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "lb-lead-actions.h"
 #include "lb-lead-filter-bar.h"
 #include "lb-leads-page.h"
+#include "lb-convert-window.h"
 #include "lb-toasts.h"
 #include "lb-validate.h"
 
@@ -125,6 +126,10 @@ update_actions (LbLeadsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "leads.new", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "leads.open", has_lead);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "leads.replicate", has_lead);
+  /* Convert is offered on every lead not yet converted, and nowhere else. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "leads.convert",
+                                 has_lead && lb_lead_get_status (get_selected_lead (self))
+                                             != LB_LEAD_STATUS_CONVERTED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "leads.delete", has_lead);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "leads.menu", has_lead);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "leads.clear-filters",
@@ -497,6 +502,33 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+lead_converted_cb (LbLeadsPage *self,
+                   gint64       lead_id)
+{
+  lb_page_changed (LB_PAGE (self));
+}
+
+static void
+convert_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  LbLeadsPage *self = LB_LEADS_PAGE (widget);
+  LbLead *lead = get_selected_lead (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  LbConvertWindow *window;
+
+  if (lead == NULL)
+    return;
+
+  window = lb_convert_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  lb_page_get_store (LB_PAGE (self)), lb_lead_get_id (lead));
+  g_signal_connect_object (window, "converted", G_CALLBACK (lead_converted_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 replicate_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -767,6 +799,7 @@ lb_leads_page_class_init (LbLeadsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "leads.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "leads.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "leads.convert", NULL, convert_action);
   gtk_widget_class_install_action (widget_class, "leads.replicate", NULL, replicate_action);
   gtk_widget_class_install_action (widget_class, "leads.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "leads.clear-filters", NULL,

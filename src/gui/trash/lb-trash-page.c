@@ -3,7 +3,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
+#include "lb-crm-actions.h"
 #include "lb-lead-actions.h"
 #include "lb-trash-page.h"
 #include "lb-validate.h"
@@ -13,12 +15,18 @@ struct _LbTrashPage
   LbPage          parent_instance;
 
   LbLeadList     *list;
+  guint           n_records;  /* rows of the kind shown, other than leads */
 
   /* template children */
   AdwWindowTitle *window_title;
   GtkStack       *stack;
   GtkNoSelection *selection;
+  GtkDropDown    *kind_dropdown;
+  GtkListBox     *records_list;
 };
+
+/* The kinds the drop-down offers, in its order; leads first. */
+static const char * const record_kinds[] = { NULL, "account", "contact", "deal" };
 
 G_DEFINE_FINAL_TYPE (LbTrashPage, lb_trash_page, LB_TYPE_PAGE)
 
@@ -33,7 +41,7 @@ dup_title (LbTrashPage *self,
   g_autoptr(LbLead) lead = NULL;
 
   if (position == G_MAXUINT)
-    return g_strdup_printf (_("Lead %" G_GINT64_FORMAT), id);
+    return g_strdup_printf (_("Lead %" PRId64), id);
 
   lead = g_list_model_get_item (G_LIST_MODEL (self->list), position);
   return g_strdup (lb_lead_get_title (lead));
@@ -60,21 +68,147 @@ update_actions (LbTrashPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trash.purge", has_store);
 }
 
+static const char *
+shown_kind (LbTrashPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->kind_dropdown);
+
+  return selected < G_N_ELEMENTS (record_kinds) ? record_kinds[selected] : NULL;
+}
+
 static void
 update_state (LbTrashPage *self)
 {
-  guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   g_autofree char *subtitle = NULL;
+  guint n;
 
-  if (self->list == NULL || !lb_lead_list_get_loading (self->list))
-    gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
-
-  if (n > 0)
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u lead", "%'u leads", n), n);
+  if (shown_kind (self) != NULL)
+    {
+      n = self->n_records;
+      gtk_stack_set_visible_child_name (self->stack, n > 0 ? "records" : "empty");
+      if (n > 0)
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u record", "%'u records", n), n);
+    }
+  else
+    {
+      n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+      if (self->list == NULL || !lb_lead_list_get_loading (self->list))
+        gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+      if (n > 0)
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u lead", "%'u leads", n), n);
+    }
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   update_actions (self);
 }
+
+static GtkWidget *
+make_record_row (const char *kind,
+                 gint64      id,
+                 const char *title,
+                 gint64      deleted_at)
+{
+  g_autofree char *date = lb_format_date (deleted_at);
+  g_autofree char *subtitle = g_strdup_printf (_("Deleted %s"), date);
+  g_autofree char *escaped = g_markup_escape_text (title != NULL ? title : "", -1);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *restore = gtk_button_new_from_icon_name ("edit-undo-symbolic");
+  GtkWidget *purge = gtk_button_new_from_icon_name ("user-trash-full-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_widget_set_tooltip_text (restore, _("Restore"));
+  gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (restore, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (restore), "trash.restore-record");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (restore), "(sx)", kind, id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);
+
+  gtk_widget_set_tooltip_text (purge, _("Delete Permanently"));
+  gtk_widget_set_valign (purge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (purge, "flat");
+  gtk_widget_add_css_class (purge, "error");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (purge), "trash.purge-record");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (purge), "(sx)", kind, id);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), purge);
+
+  g_object_set_data_full (G_OBJECT (row), "lb-title", g_strdup (title), g_free);
+  return row;
+}
+
+/* Fills the list with the trashed records of the kind shown. */
+static void
+load_records (LbTrashPage *self)
+{
+  LbStore *store = lb_page_get_store (LB_PAGE (self));
+  const char *kind = shown_kind (self);
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(GError) error = NULL;
+  LbRecordFilter filter;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->records_list))) != NULL)
+    gtk_list_box_remove (self->records_list, child);
+  self->n_records = 0;
+
+  if (store == NULL || kind == NULL)
+    return;
+
+  lb_record_filter_init (&filter);
+  filter.trash = TRUE;
+  if (g_str_equal (kind, "account"))
+    records = lb_store_list_accounts (store, &filter, &error);
+  else if (g_str_equal (kind, "contact"))
+    records = lb_store_list_contacts (store, &filter, &error);
+  else
+    records = lb_store_list_deals (store, &filter, &error);
+  if (records == NULL)
+    {
+      lb_page_show_message (LB_PAGE (self), error->message);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(LbRecord) record = g_list_model_get_item (records, i);
+      g_autofree char *title = NULL;
+      gint64 id, deleted_at;
+
+      if (LB_IS_ACCOUNT (record))
+        {
+          title = g_strdup (lb_account_get_text (record, LB_ACCOUNT_NAME));
+          id = lb_account_get_id (LB_ACCOUNT (record));
+          deleted_at = lb_account_get_int (record, LB_ACCOUNT_DELETED_AT);
+        }
+      else if (LB_IS_CONTACT (record))
+        {
+          title = g_strjoin (" ", lb_contact_get_text (record, LB_CONTACT_FIRST_NAME) ?: "",
+                             lb_contact_get_text (record, LB_CONTACT_LAST_NAME) ?: "", NULL);
+          g_strstrip (title);
+          id = lb_contact_get_id (LB_CONTACT (record));
+          deleted_at = lb_contact_get_int (record, LB_CONTACT_DELETED_AT);
+        }
+      else
+        {
+          title = g_strdup (lb_deal_get_text (record, LB_DEAL_NAME));
+          id = lb_deal_get_id (LB_DEAL (record));
+          deleted_at = lb_deal_get_int (record, LB_DEAL_DELETED_AT);
+        }
+
+      gtk_list_box_append (self->records_list, make_record_row (kind, id, title, deleted_at));
+      self->n_records++;
+    }
+}
+
+static void
+kind_changed_cb (LbTrashPage *self)
+{
+  load_records (self);
+  update_state (self);
+}
+
+
 
 /* callbacks */
 
@@ -209,6 +343,79 @@ purge_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+restore_record_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  LbTrashPage *self = LB_TRASH_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *kind;
+  gint64 id;
+
+  g_variant_get (param, "(&sx)", &kind, &id);
+  if (!lb_record_restore (lb_page_get_store (LB_PAGE (self)), kind, id, &error))
+    {
+      lb_page_show_message (LB_PAGE (self), error->message);
+      return;
+    }
+
+  lb_page_add_toast (LB_PAGE (self), adw_toast_new (_("Restored")));
+  lb_page_changed (LB_PAGE (self));
+}
+
+static void
+purge_record_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          LbTrashPage      *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *kind = g_object_get_data (G_OBJECT (dialog), "lb-kind");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "lb-id"));
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+
+  if (!lb_record_purge (lb_page_get_store (LB_PAGE (self)), kind, id, &error))
+    {
+      lb_page_show_message (LB_PAGE (self), error->message);
+      return;
+    }
+
+  lb_page_add_toast (LB_PAGE (self), adw_toast_new (_("Deleted permanently")));
+  lb_page_changed (LB_PAGE (self));
+}
+
+/* Asks first: a record deleted permanently cannot come back. */
+static void
+purge_record_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LbTrashPage *self = LB_TRASH_PAGE (widget);
+  const char *kind;
+  GtkWidget *dialog;
+  gint64 id;
+
+  g_variant_get (param, "(&sx)", &kind, &id);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Delete Permanently?"),
+                                   _("It cannot be restored afterwards."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete Permanently"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_object_set_data_full (G_OBJECT (dialog), "lb-kind", g_strdup (kind), g_free);
+  g_object_set_data (G_OBJECT (dialog), "lb-id", GSIZE_TO_POINTER ((gsize)id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (purge_record_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* LbPage overrides */
 
 static void
@@ -237,6 +444,7 @@ lb_trash_page_store_changed (LbPage *page)
       lb_lead_list_set_filter (self->list, filter);
     }
 
+  load_records (self);
   update_state (self);
 }
 
@@ -247,6 +455,8 @@ lb_trash_page_reload (LbPage *page)
 
   if (self->list != NULL)
     lb_lead_list_reload (self->list);
+  load_records (self);
+  update_state (self);
 }
 
 /* GObject overrides */
@@ -285,12 +495,19 @@ lb_trash_page_class_init (LbTrashPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbTrashPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, LbTrashPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LbTrashPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, LbTrashPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LbTrashPage, records_list);
+  gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, restore_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, purge_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, describe_lead);
 
   gtk_widget_class_install_action (widget_class, "trash.restore", "x", restore_action);
   gtk_widget_class_install_action (widget_class, "trash.purge", "x", purge_action);
+  gtk_widget_class_install_action (widget_class, "trash.restore-record", "(sx)",
+                                   restore_record_action);
+  gtk_widget_class_install_action (widget_class, "trash.purge-record", "(sx)",
+                                   purge_record_action);
 }
 
 static void
