@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "lb-crm-actions.h"
 #include "lb-gui-test.h"
 #include "lb-lead-actions.h"
 #include "lb-preferences-window.h"
@@ -330,6 +331,205 @@ test_patterns_and_terms (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, 3);
 }
 
+/* The stages of @pipeline as stored, joined by commas. */
+static char *
+stored_stages (Fixture    *f,
+               const char *pipeline)
+{
+  g_auto(GStrv) stages = lb_store_list_stages (f->base.store, pipeline);
+
+  return g_strjoinv (",", stages);
+}
+
+/* The stages of @pipeline as the window shows them, joined by commas. */
+static char *
+shown_stages (Fixture    *f,
+              const char *pipeline)
+{
+  GPtrArray *rows = lb_preferences_window_get_stage_rows (f->window, pipeline);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_nonnull (rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ',');
+      g_string_append (text, gtk_editable_get_text (GTK_EDITABLE (g_ptr_array_index (rows, i))));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The button with the tooltip @tooltip under @widget. */
+static GtkWidget *
+find_tooltip_button (GtkWidget  *widget,
+                     const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return child;
+      found = find_tooltip_button (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+activate_stage_action (Fixture    *f,
+                       const char *action,
+                       const char *pipeline,
+                       const char *stage)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action, "(ss)", pipeline, stage));
+  iterate ();
+}
+
+/* A stage is added last, moved up, renamed; the page shows the store. */
+static void
+test_pipeline_stages (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *expander = lb_preferences_window_get_pipeline_row (f->window, "Sales", "expander");
+  g_autofree char *stages = NULL;
+  g_autofree char *shown = NULL;
+  GPtrArray *rows;
+
+  g_assert_nonnull (expander);
+  stages = stored_stages (f, "Sales");
+  g_assert_cmpstr (stages, ==, "Qualification,Proposal,Negotiation,Closing");
+  shown = shown_stages (f, "Sales");
+  g_assert_cmpstr (shown, ==, stages);
+
+  apply_text (lb_preferences_window_get_pipeline_row (f->window, "Sales", "add-stage"), " Demo ");
+  g_clear_pointer (&stages, g_free);
+  stages = stored_stages (f, "Sales");
+  g_assert_cmpstr (stages, ==, "Qualification,Proposal,Negotiation,Closing,Demo");
+  g_clear_pointer (&shown, g_free);
+  shown = shown_stages (f, "Sales");
+  g_assert_cmpstr (shown, ==, stages);
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  /* The pipeline stays unfolded after the page is rebuilt. */
+  expander = lb_preferences_window_get_pipeline_row (f->window, "Sales", "expander");
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)));
+
+  /* The first stage cannot go up; the last one's button moves it. */
+  rows = lb_preferences_window_get_stage_rows (f->window, "Sales");
+  g_assert_false (gtk_widget_get_sensitive (find_tooltip_button (g_ptr_array_index (rows, 0),
+                                                                 "Move “Qualification” Up")));
+  g_assert_false (gtk_widget_get_sensitive (find_tooltip_button (g_ptr_array_index (rows, 4),
+                                                                 "Move “Demo” Down")));
+  g_signal_emit_by_name (find_tooltip_button (g_ptr_array_index (rows, 4), "Move “Demo” Up"), "clicked");
+  iterate ();
+  g_clear_pointer (&stages, g_free);
+  stages = stored_stages (f, "Sales");
+  g_assert_cmpstr (stages, ==, "Qualification,Proposal,Negotiation,Demo,Closing");
+  g_clear_pointer (&shown, g_free);
+  shown = shown_stages (f, "Sales");
+  g_assert_cmpstr (shown, ==, stages);
+  g_assert_cmpuint (f->n_changed, ==, 2);
+
+  /* Down, then renamed in place. */
+  activate_stage_action (f, "prefs.move-stage-down", "Sales", "Qualification");
+  rows = lb_preferences_window_get_stage_rows (f->window, "Sales");
+  apply_text (g_ptr_array_index (rows, 3), "Live demo");
+  g_clear_pointer (&stages, g_free);
+  stages = stored_stages (f, "Sales");
+  g_assert_cmpstr (stages, ==, "Proposal,Qualification,Negotiation,Live demo,Closing");
+  g_assert_cmpuint (f->n_changed, ==, 4);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (f->window), "pipelines");
+  lb_gui_test_screenshot (GTK_WIDGET (f->window), "preferences-pipelines");
+}
+
+/* A stage that a deal uses is not removed: a toast says why, and the
+ * stage stays in the store and on the page. */
+static void
+test_pipeline_remove_in_use (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(LbDeal) deal = lb_deal_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stages = NULL;
+  g_autofree char *shown = NULL;
+
+  lb_deal_set_text (deal, LB_DEAL_NAME, "Acme renewal");
+  lb_deal_set_text (deal, LB_DEAL_STAGE, "Proposal");
+  lb_deal_create (f->base.store, deal, &error);
+  g_assert_no_error (error);
+
+  activate_stage_action (f, "prefs.remove-stage", "Sales", "Proposal");
+  assert_refused (f, "deals still use it");
+  stages = stored_stages (f, "Sales");
+  g_assert_cmpstr (stages, ==, "Qualification,Proposal,Negotiation,Closing");
+  shown = shown_stages (f, "Sales");
+  g_assert_cmpstr (shown, ==, stages);
+  g_assert_cmpuint (f->n_changed, ==, 0);
+
+  /* The pipeline itself is in use too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "prefs.remove-pipeline", "s", "Sales"));
+  iterate ();
+  g_assert_nonnull (lb_preferences_window_get_last_error (f->window));
+  g_assert_nonnull (lb_preferences_window_get_pipeline_row (f->window, "Sales", "expander"));
+
+  /* An unused stage goes. */
+  activate_stage_action (f, "prefs.remove-stage", "Sales", "Closing");
+  g_assert_null (lb_preferences_window_get_last_error (f->window));
+  g_clear_pointer (&stages, g_free);
+  stages = stored_stages (f, "Sales");
+  g_assert_cmpstr (stages, ==, "Qualification,Proposal,Negotiation");
+  g_clear_pointer (&shown, g_free);
+  shown = shown_stages (f, "Sales");
+  g_assert_cmpstr (shown, ==, stages);
+  g_assert_cmpuint (f->n_changed, ==, 1);
+}
+
+/* Pipelines are added, renamed and removed; a clash is refused. */
+static void
+test_pipelines (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(GStrv) pipelines = NULL;
+  GtkWidget *name_row;
+
+  apply_text (lb_preferences_window_get_add_pipeline_row (f->window), "Partners");
+  pipelines = lb_store_list_pipelines (f->base.store);
+  g_assert_cmpuint (g_strv_length (pipelines), ==, 2);
+  g_assert_nonnull (lb_preferences_window_get_pipeline_row (f->window, "Partners", "expander"));
+  g_assert_cmpuint (lb_preferences_window_get_stage_rows (f->window, "Partners")->len, ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lb_preferences_window_get_add_pipeline_row (f->window))), ==, "");
+  g_assert_cmpuint (f->n_changed, ==, 1);
+
+  apply_text (lb_preferences_window_get_add_pipeline_row (f->window), "sales");
+  assert_refused (f, "already a pipeline");
+  g_assert_cmpuint (f->n_changed, ==, 1);
+
+  name_row = lb_preferences_window_get_pipeline_row (f->window, "Partners", "name");
+  apply_text (name_row, "Resellers");
+  g_assert_null (lb_preferences_window_get_pipeline_row (f->window, "Partners", "expander"));
+  g_assert_nonnull (lb_preferences_window_get_pipeline_row (f->window, "Resellers", "expander"));
+
+  /* A refused rename puts the name back. */
+  name_row = lb_preferences_window_get_pipeline_row (f->window, "Resellers", "name");
+  apply_text (name_row, "SALES");
+  g_assert_nonnull (lb_preferences_window_get_last_error (f->window));
+  name_row = lb_preferences_window_get_pipeline_row (f->window, "Resellers", "name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Resellers");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "prefs.remove-pipeline", "s", "Resellers"));
+  iterate ();
+  g_clear_pointer (&pipelines, g_strfreev);
+  pipelines = lb_store_list_pipelines (f->base.store);
+  g_assert_cmpuint (g_strv_length (pipelines), ==, 1);
+  g_assert_null (lb_preferences_window_get_pipeline_row (f->window, "Resellers", "expander"));
+  g_assert_cmpuint (f->n_changed, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +547,9 @@ main (int   argc,
   ADD ("/preferences/invoice-type", test_invoice_type);
   ADD ("/preferences/currency", test_currency);
   ADD ("/preferences/patterns-and-terms", test_patterns_and_terms);
+  ADD ("/preferences/pipeline-stages", test_pipeline_stages);
+  ADD ("/preferences/pipeline-remove-in-use", test_pipeline_remove_in_use);
+  ADD ("/preferences/pipelines", test_pipelines);
 
 #undef ADD
 

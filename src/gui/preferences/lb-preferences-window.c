@@ -4,12 +4,14 @@
 
 #include <glib/gi18n.h>
 
+#include "lb-crm-actions.h"
 #include "lb-preferences-window.h"
 #include "lb-settings.h"
 
-/* The reference lists and the settings.  Every change goes through
- * lb_ref_add/rename/remove or lb_settings_set, which check it; a refusal
- * is shown as a toast and the widget goes back to what is stored. */
+/* The reference lists, the deal pipelines and the settings.  Every
+ * change goes through lb_ref_add/rename/remove, the lb_pipeline_* and
+ * lb_stage_* actions or lb_settings_set, which check it; a refusal is
+ * shown as a toast and the widget goes back to what is stored. */
 
 /* The lists shown, in order, with the caption of an entry's row and the
  * title of the row that adds to the list. */
@@ -61,6 +63,8 @@ static const struct {
 #define N_COMBO_SETTINGS  G_N_ELEMENTS (combo_settings)
 
 #define REF_ITEM_KEY "lb-ref-item"
+#define PIPELINE_KEY "lb-pipeline"
+#define STAGE_KEY    "lb-stage"
 
 /* One list on the Lists page: an expander row holding a row per entry
  * and, last, the row that adds an entry. */
@@ -73,17 +77,31 @@ typedef struct
   GPtrArray      *rows;       /* the entries' rows, in order; owned by the expander */
 } RefList;
 
+/* One pipeline on the Pipelines page: an expander row holding its name,
+ * a row per stage in order and, last, the row that adds a stage. */
+typedef struct
+{
+  char           *name;
+  AdwExpanderRow *expander;
+  AdwEntryRow    *name_row;
+  AdwEntryRow    *add_stage_row;
+  GPtrArray      *stage_rows;   /* in order; owned by the expander */
+} PipelineSection;
+
 struct _LbPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
   LbStore              *store;
   RefList               lists[N_LISTS];
+  GPtrArray            *pipelines;  /* PipelineSection, in order */
   gboolean              filling;
   char                 *last_error;
 
   /* template widgets */
   AdwPreferencesGroup  *lists_group;
+  AdwPreferencesGroup  *pipelines_group;
+  AdwEntryRow          *add_pipeline_row;
   GtkWidget            *entry_rows[N_ENTRY_SETTINGS];
   AdwComboRow          *combo_rows[N_COMBO_SETTINGS];
   GtkSpinButton        *payment_terms_spin;
@@ -301,6 +319,215 @@ fill_list (LbPreferencesWindow *self,
   update_list_subtitle (list);
 }
 
+static void
+pipeline_section_free (PipelineSection *section)
+{
+  g_free (section->name);
+  g_ptr_array_unref (section->stage_rows);
+  g_free (section);
+}
+
+static PipelineSection *
+find_pipeline (LbPreferencesWindow *self,
+               const char          *name)
+{
+  for (guint i = 0; i < self->pipelines->len; i++)
+    {
+      PipelineSection *section = g_ptr_array_index (self->pipelines, i);
+
+      if (g_ascii_strcasecmp (section->name, name) == 0)
+        return section;
+    }
+
+  return NULL;
+}
+
+static void on_pipeline_rename_apply (LbPreferencesWindow *self,
+                                      AdwEntryRow         *row);
+static void on_stage_rename_apply    (LbPreferencesWindow *self,
+                                      AdwEntryRow         *row);
+static void on_add_stage_apply       (LbPreferencesWindow *self,
+                                      AdwEntryRow         *row);
+
+/* A flat icon button that runs @action for the stage @stage of
+ * @pipeline (or for the pipeline, when @stage is NULL); without
+ * @action, an insensitive one that keeps the rows' buttons aligned. */
+static GtkWidget *
+make_stage_button (const char *icon_name,
+                   const char *tooltip,
+                   const char *action,
+                   const char *pipeline,
+                   const char *stage)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  if (action == NULL)
+    {
+      gtk_widget_set_sensitive (button, FALSE);
+      return button;
+    }
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  if (stage != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ss)", pipeline, stage);
+  else
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", pipeline);
+
+  return button;
+}
+
+/* A stage's row: its name to edit in place, and buttons that move it up
+ * or down and remove it. */
+static GtkWidget *
+make_stage_row (LbPreferencesWindow *self,
+                const char          *pipeline,
+                const char          *stage,
+                gboolean             first,
+                gboolean             last)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  g_autofree char *up_label = NULL;
+  g_autofree char *down_label = NULL;
+  g_autofree char *remove_label = NULL;
+  GtkWidget *button;
+
+  g_object_set_data_full (G_OBJECT (row), PIPELINE_KEY, g_strdup (pipeline), g_free);
+  g_object_set_data_full (G_OBJECT (row), STAGE_KEY, g_strdup (stage), g_free);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Stage"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  set_entry_text (ADW_ENTRY_ROW (row), stage);
+  g_signal_connect_object (row, "apply", G_CALLBACK (on_stage_rename_apply), self, G_CONNECT_SWAPPED);
+
+  /* Translators: the tooltip of the button that moves a stage of a pipeline earlier */
+  up_label = g_strdup_printf (_("Move “%s” Up"), stage);
+  button = make_stage_button ("go-up-symbolic", up_label, first ? NULL : "prefs.move-stage-up",
+                              pipeline, stage);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+
+  /* Translators: the tooltip of the button that moves a stage of a pipeline later */
+  down_label = g_strdup_printf (_("Move “%s” Down"), stage);
+  button = make_stage_button ("go-down-symbolic", down_label, last ? NULL : "prefs.move-stage-down",
+                              pipeline, stage);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+
+  /* Translators: the tooltip of the button that removes a stage of a pipeline */
+  remove_label = g_strdup_printf (_("Remove “%s”"), stage);
+  button = make_stage_button ("user-trash-symbolic", remove_label, "prefs.remove-stage", pipeline, stage);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+
+  return row;
+}
+
+static PipelineSection *
+make_pipeline_section (LbPreferencesWindow *self,
+                       const char          *pipeline)
+{
+  PipelineSection *section = g_new0 (PipelineSection, 1);
+  g_auto(GStrv) stages = lb_store_list_stages (self->store, pipeline);
+  guint n_stages = g_strv_length (stages);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *remove_label = NULL;
+
+  section->name = g_strdup (pipeline);
+  section->stage_rows = g_ptr_array_new ();
+
+  section->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (section->expander), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (section->expander), pipeline);
+  if (n_stages == 0)
+    subtitle = g_strdup (_("No stages"));
+  else
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stage", "%u stages", n_stages),
+                                n_stages);
+  adw_expander_row_set_subtitle (section->expander, subtitle);
+
+  section->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  g_object_set_data_full (G_OBJECT (section->name_row), PIPELINE_KEY, g_strdup (pipeline), g_free);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (section->name_row), _("Pipeline Name"));
+  adw_entry_row_set_show_apply_button (section->name_row, TRUE);
+  set_entry_text (section->name_row, pipeline);
+  g_signal_connect_object (section->name_row, "apply", G_CALLBACK (on_pipeline_rename_apply),
+                           self, G_CONNECT_SWAPPED);
+  /* Translators: the tooltip of the button that removes a pipeline */
+  remove_label = g_strdup_printf (_("Remove the Pipeline “%s”"), pipeline);
+  adw_entry_row_add_suffix (section->name_row,
+                            make_stage_button ("user-trash-symbolic", remove_label,
+                                               "prefs.remove-pipeline", pipeline, NULL));
+  adw_expander_row_add_row (section->expander, GTK_WIDGET (section->name_row));
+
+  for (guint i = 0; i < n_stages; i++)
+    {
+      GtkWidget *row = make_stage_row (self, pipeline, stages[i], i == 0, i + 1 == n_stages);
+
+      adw_expander_row_add_row (section->expander, row);
+      g_ptr_array_add (section->stage_rows, row);
+    }
+
+  section->add_stage_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  g_object_set_data_full (G_OBJECT (section->add_stage_row), PIPELINE_KEY, g_strdup (pipeline), g_free);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (section->add_stage_row), _("Add Stage"));
+  adw_entry_row_set_show_apply_button (section->add_stage_row, TRUE);
+  g_signal_connect_object (section->add_stage_row, "apply", G_CALLBACK (on_add_stage_apply),
+                           self, G_CONNECT_SWAPPED);
+  adw_expander_row_add_row (section->expander, GTK_WIDGET (section->add_stage_row));
+
+  return section;
+}
+
+/* Shows the pipelines as stored.  The pipelines that were unfolded stay
+ * so, and @expand (a pipeline just added or renamed) too. */
+static void
+fill_pipelines (LbPreferencesWindow *self,
+                const char          *expand)
+{
+  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) pipelines = lb_store_list_pipelines (self->store);
+
+  for (guint i = 0; i < self->pipelines->len; i++)
+    {
+      PipelineSection *section = g_ptr_array_index (self->pipelines, i);
+
+      if (adw_expander_row_get_expanded (section->expander))
+        g_hash_table_add (expanded, g_ascii_strdown (section->name, -1));
+      adw_preferences_group_remove (self->pipelines_group, GTK_WIDGET (section->expander));
+    }
+  g_ptr_array_set_size (self->pipelines, 0);
+  if (expand != NULL)
+    g_hash_table_add (expanded, g_ascii_strdown (expand, -1));
+
+  for (guint i = 0; pipelines[i] != NULL; i++)
+    {
+      PipelineSection *section = make_pipeline_section (self, pipelines[i]);
+      g_autofree char *key = g_ascii_strdown (pipelines[i], -1);
+
+      adw_expander_row_set_expanded (section->expander, g_hash_table_contains (expanded, key));
+      adw_preferences_group_add (self->pipelines_group, GTK_WIDGET (section->expander));
+      g_ptr_array_add (self->pipelines, section);
+    }
+}
+
+/* After a change of the pipelines: show them as stored and tell. */
+static void
+pipelines_changed (LbPreferencesWindow *self,
+                   const char          *expand)
+{
+  fill_pipelines (self, expand);
+  changed (self);
+}
+
+/* Shows the message of @error as a toast, and the pipelines as stored
+ * again (a refused rename puts the old name back). */
+static void
+refuse_pipeline_edit (LbPreferencesWindow *self,
+                      const GError        *error)
+{
+  refuse (self, error->message);
+  fill_pipelines (self, NULL);
+}
+
 /* callbacks */
 
 static void
@@ -358,6 +585,75 @@ on_add_row_apply (LbPreferencesWindow *self,
 
   fill_setting_combos_of (self, list->kind);
   changed (self);
+}
+
+static void
+on_add_pipeline_apply (LbPreferencesWindow *self,
+                       AdwEntryRow         *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (!lb_pipeline_add (self->store, name, &error))
+    {
+      refuse (self, error->message);
+      return;
+    }
+
+  set_entry_text (row, "");
+  pipelines_changed (self, name);
+}
+
+static void
+on_pipeline_rename_apply (LbPreferencesWindow *self,
+                          AdwEntryRow         *row)
+{
+  g_autoptr(GError) error = NULL;
+  const char *pipeline = g_object_get_data (G_OBJECT (row), PIPELINE_KEY);
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (!lb_pipeline_rename (self->store, pipeline, name, &error))
+    {
+      refuse_pipeline_edit (self, error);
+      return;
+    }
+
+  pipelines_changed (self, name);
+}
+
+static void
+on_stage_rename_apply (LbPreferencesWindow *self,
+                       AdwEntryRow         *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pipeline = g_strdup (g_object_get_data (G_OBJECT (row), PIPELINE_KEY));
+  const char *stage = g_object_get_data (G_OBJECT (row), STAGE_KEY);
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (!lb_stage_rename (self->store, pipeline, stage, name, &error))
+    {
+      refuse_pipeline_edit (self, error);
+      return;
+    }
+
+  pipelines_changed (self, pipeline);
+}
+
+static void
+on_add_stage_apply (LbPreferencesWindow *self,
+                    AdwEntryRow         *row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pipeline = g_strdup (g_object_get_data (G_OBJECT (row), PIPELINE_KEY));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (!lb_stage_add (self->store, pipeline, name, &error))
+    {
+      refuse (self, error->message);
+      return;
+    }
+
+  pipelines_changed (self, pipeline);
 }
 
 static void
@@ -476,6 +772,97 @@ remove_ref_action (GtkWidget  *widget,
     }
 }
 
+static void
+remove_pipeline_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  LbPreferencesWindow *self = LB_PREFERENCES_WINDOW (widget);
+  const char *pipeline = g_variant_get_string (param, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!lb_pipeline_remove (self->store, pipeline, &error))
+    {
+      /* Translators: the first %s is a pipeline of deals, the second why */
+      g_autofree char *message = g_strdup_printf (_("Cannot remove “%s”: %s"), pipeline,
+                                                  error->message);
+      refuse (self, message);
+      return;
+    }
+
+  pipelines_changed (self, NULL);
+}
+
+static void
+remove_stage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LbPreferencesWindow *self = LB_PREFERENCES_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pipeline = NULL;
+  g_autofree char *stage = NULL;
+
+  g_variant_get (param, "(ss)", &pipeline, &stage);
+  if (!lb_stage_remove (self->store, pipeline, stage, &error))
+    {
+      /* Translators: the first %s is a stage of a pipeline of deals, the second why */
+      g_autofree char *message = g_strdup_printf (_("Cannot remove “%s”: %s"), stage,
+                                                  error->message);
+      refuse (self, message);
+      return;
+    }
+
+  pipelines_changed (self, pipeline);
+}
+
+/* Moves a stage one place up (@step -1) or down (+1). */
+static void
+move_stage (LbPreferencesWindow *self,
+            GVariant            *param,
+            int                  step)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pipeline = NULL;
+  g_autofree char *stage = NULL;
+  g_auto(GStrv) stages = NULL;
+  guint position = G_MAXUINT;
+
+  g_variant_get (param, "(ss)", &pipeline, &stage);
+  stages = lb_store_list_stages (self->store, pipeline);
+  for (guint i = 0; stages[i] != NULL && position == G_MAXUINT; i++)
+    if (g_ascii_strcasecmp (stages[i], stage) == 0)
+      position = i;
+
+  /* Already first (or gone): nothing to move. */
+  if (position == G_MAXUINT || (step < 0 && position == 0))
+    return;
+
+  if (!lb_stage_move (self->store, pipeline, stage, position + step, &error))
+    {
+      refuse_pipeline_edit (self, error);
+      return;
+    }
+
+  pipelines_changed (self, pipeline);
+}
+
+static void
+move_stage_up_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  move_stage (LB_PREFERENCES_WINDOW (widget), param, -1);
+}
+
+static void
+move_stage_down_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  move_stage (LB_PREFERENCES_WINDOW (widget), param, +1);
+}
+
 /* The Lists page: an expander row per list. */
 static void
 build_lists (LbPreferencesWindow *self)
@@ -507,6 +894,7 @@ lb_preferences_window_load (LbPreferencesWindow *self)
 {
   for (guint i = 0; i < N_LISTS; i++)
     fill_list (self, &self->lists[i]);
+  fill_pipelines (self, NULL);
 
   for (guint i = 0; i < N_COMBO_SETTINGS; i++)
     {
@@ -555,6 +943,7 @@ lb_preferences_window_finalize (GObject *object)
 
   for (guint i = 0; i < N_LISTS; i++)
     g_clear_pointer (&self->lists[i].rows, g_ptr_array_unref);
+  g_clear_pointer (&self->pipelines, g_ptr_array_unref);
   g_clear_pointer (&self->last_error, g_free);
   g_clear_object (&self->store);
 
@@ -629,6 +1018,9 @@ lb_preferences_window_class_init (LbPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/leadbook/Leadbook/preferences/lb-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, lists_group);
+  gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, pipelines_group);
+  gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, add_pipeline_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_pipeline_apply);
   gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, payment_terms_spin);
   for (guint i = 0; i < N_ENTRY_SETTINGS; i++)
     gtk_widget_class_bind_template_child_full (widget_class, entry_settings[i].child, FALSE,
@@ -640,11 +1032,18 @@ lb_preferences_window_class_init (LbPreferencesWindowClass *klass)
                                                i * sizeof (AdwComboRow *));
 
   gtk_widget_class_install_action (widget_class, "prefs.remove-ref", "x", remove_ref_action);
+  gtk_widget_class_install_action (widget_class, "prefs.remove-pipeline", "s", remove_pipeline_action);
+  gtk_widget_class_install_action (widget_class, "prefs.remove-stage", "(ss)", remove_stage_action);
+  gtk_widget_class_install_action (widget_class, "prefs.move-stage-up", "(ss)", move_stage_up_action);
+  gtk_widget_class_install_action (widget_class, "prefs.move-stage-down", "(ss)",
+                                   move_stage_down_action);
 }
 
 static void
 lb_preferences_window_init (LbPreferencesWindow *self)
 {
+  self->pipelines = g_ptr_array_new_with_free_func ((GDestroyNotify)pipeline_section_free);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   build_lists (self);
@@ -756,4 +1155,69 @@ lb_preferences_window_get_last_error (LbPreferencesWindow *self)
   g_return_val_if_fail (LB_IS_PREFERENCES_WINDOW (self), NULL);
 
   return self->last_error;
+}
+
+/**
+ * lb_preferences_window_get_add_pipeline_row:
+ *
+ * Returns: (transfer none): the entry row that adds a pipeline
+ */
+GtkWidget *
+lb_preferences_window_get_add_pipeline_row (LbPreferencesWindow *self)
+{
+  g_return_val_if_fail (LB_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->add_pipeline_row);
+}
+
+/**
+ * lb_preferences_window_get_pipeline_row:
+ * @part: "expander" (the pipeline's row), "name" (the row that renames
+ *   it) or "add-stage" (the row that adds a stage to it)
+ *
+ * Returns: (transfer none) (nullable): that row of the pipeline @pipeline,
+ *   matched ignoring case
+ */
+GtkWidget *
+lb_preferences_window_get_pipeline_row (LbPreferencesWindow *self,
+                                        const char          *pipeline,
+                                        const char          *part)
+{
+  PipelineSection *section;
+
+  g_return_val_if_fail (LB_IS_PREFERENCES_WINDOW (self), NULL);
+  g_return_val_if_fail (pipeline != NULL, NULL);
+  g_return_val_if_fail (part != NULL, NULL);
+
+  section = find_pipeline (self, pipeline);
+  if (section == NULL)
+    return NULL;
+  if (g_str_equal (part, "expander"))
+    return GTK_WIDGET (section->expander);
+  if (g_str_equal (part, "name"))
+    return GTK_WIDGET (section->name_row);
+  if (g_str_equal (part, "add-stage"))
+    return GTK_WIDGET (section->add_stage_row);
+
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * lb_preferences_window_get_stage_rows:
+ *
+ * Returns: (transfer none) (nullable) (element-type GtkWidget): the rows
+ *   of the stages of @pipeline in order, or %NULL when there is no such
+ *   pipeline
+ */
+GPtrArray *
+lb_preferences_window_get_stage_rows (LbPreferencesWindow *self,
+                                      const char          *pipeline)
+{
+  PipelineSection *section;
+
+  g_return_val_if_fail (LB_IS_PREFERENCES_WINDOW (self), NULL);
+  g_return_val_if_fail (pipeline != NULL, NULL);
+
+  section = find_pipeline (self, pipeline);
+  return section != NULL ? section->stage_rows : NULL;
 }

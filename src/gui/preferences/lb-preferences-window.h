@@ -19,5 +19,11 @@ GtkWidget           *lb_preferences_window_get_ref_row     (LbPreferencesWindow 
 GtkWidget           *lb_preferences_window_get_setting_row (LbPreferencesWindow *self,
                                                             const char          *key);
 const char          *lb_preferences_window_get_last_error  (LbPreferencesWindow *self);
+GtkWidget           *lb_preferences_window_get_add_pipeline_row (LbPreferencesWindow *self);
+GtkWidget           *lb_preferences_window_get_pipeline_row (LbPreferencesWindow *self,
+                                                            const char          *pipeline,
+                                                            const char          *part);
+GPtrArray           *lb_preferences_window_get_stage_rows  (LbPreferencesWindow *self,
+                                                            const char          *pipeline);
 
 G_END_DECLS
