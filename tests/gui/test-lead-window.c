@@ -4,9 +4,14 @@
 
 #include <string.h>
 
+#include "lb-convert-window.h"
+#include "lb-convert.h"
+#include "lb-document-actions.h"
+#include "lb-document-window.h"
 #include "lb-gui-test.h"
 #include "lb-lead-actions.h"
 #include "lb-lead-window.h"
+#include "lb-settings.h"
 
 typedef struct
 {
@@ -499,6 +504,218 @@ test_live_check (Fixture       *f,
   g_assert_cmpint (count_leads (f), ==, 0);
 }
 
+static GtkWidget *
+child (Fixture    *f,
+       const char *name)
+{
+  return lb_gui_test_get_child (GTK_WIDGET (f->window), LB_TYPE_LEAD_WINDOW, name);
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+}
+
+static void
+set_setting (Fixture    *f,
+             const char *key,
+             const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  lb_settings_set (f->base.store, key, value, &error);
+  g_assert_no_error (error);
+}
+
+static GListModel *
+lead_documents (Fixture   *f,
+                LbDocKind  kind,
+                gint64     lead_id)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *docs;
+  LbDocFilter filter;
+
+  lb_doc_filter_init (&filter, kind);
+  filter.lead_id = lead_id;
+  docs = lb_store_list_documents (f->base.store, &filter, &error);
+  g_assert_no_error (error);
+
+  return docs;
+}
+
+/* The rows a document block lists, beside its "No … yet" row. */
+static guint
+count_document_rows (GtkWidget *empty_row)
+{
+  GtkWidget *list = gtk_widget_get_parent (empty_row);
+  guint n = 0;
+
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), "document") == 0 && gtk_widget_get_visible (row))
+      n++;
+  return n;
+}
+
+static void
+test_create_invoice (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 id = lb_test_add_lead (f->base.store, "Alan", "Turing", NULL, NULL);
+  g_autoptr(GListModel) docs = NULL;
+  g_autoptr(LbRecord) invoice = NULL;
+  g_autoptr(LbLead) stored = NULL;
+  LbDocumentWindow *document;
+
+  /* without the invoice-type setting: not offered */
+  open_window (f, id);
+  g_assert_false (gtk_widget_get_visible (child (f, "create_invoice_button")));
+  g_assert_false (gtk_widget_get_visible (child (f, "invoices_group")));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "lead.create-invoice", NULL);
+  iterate ();
+  g_assert_cmpuint (lb_gui_test_count_toplevels (LB_TYPE_DOCUMENT_WINDOW), ==, 0);
+  docs = lead_documents (f, LB_DOC_INVOICE, id);
+  g_assert_cmpuint (g_list_model_get_n_items (docs), ==, 0);
+  g_clear_object (&docs);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+
+  /* with it: offered */
+  set_setting (f, LB_SETTING_INVOICE_TYPE, "Standard");
+  open_window (f, id);
+  g_assert_true (gtk_widget_is_visible (child (f, "create_invoice_button")));
+  g_assert_true (gtk_widget_get_visible (child (f, "no_invoices_row")));
+  g_assert_false (gtk_widget_get_visible (child (f, "create_order_button")));
+
+  /* unsaved changes are stored first; the window stays */
+  fill_row (f, "city", "Wilmslow");
+  click (child (f, "create_invoice_button"));
+  g_assert_nonnull (f->window);
+  g_assert_false (lb_lead_window_get_modified (f->window));
+  stored = get_lead (f, id);
+  g_assert_cmpstr (lb_lead_get_text (stored, LB_LEAD_CITY), ==, "Wilmslow");
+  g_assert_cmpuint (f->n_saved, >=, 1);
+
+  /* a Draft linked to the lead, opened, and listed in the block */
+  docs = lead_documents (f, LB_DOC_INVOICE, id);
+  g_assert_cmpuint (g_list_model_get_n_items (docs), ==, 1);
+  invoice = g_list_model_get_item (docs, 0);
+  g_assert_cmpint (lb_record_get_int (invoice, LB_DOC_STATUS), ==, LB_INVOICE_STATUS_DRAFT);
+  g_assert_cmpint (lb_record_get_int (invoice, LB_DOC_LEAD_ID), ==, id);
+  g_assert_cmpstr (lb_record_get_text (invoice, LB_DOC_TYPE), ==, "Standard");
+
+  document = LB_DOCUMENT_WINDOW (lb_gui_test_find_toplevel (LB_TYPE_DOCUMENT_WINDOW));
+  g_assert_nonnull (document);
+  g_assert_cmpint (lb_document_window_get_document_id (document), ==, lb_record_get_int (invoice, LB_DOC_ID));
+  g_assert_cmpuint (count_document_rows (child (f, "no_invoices_row")), ==, 1);
+  g_assert_false (gtk_widget_get_visible (child (f, "no_invoices_row")));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 2600);
+  lb_gui_test_screenshot (GTK_WIDGET (f->window), "lead-window-documents");
+
+  /* the document window's changes show in the block */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (document), "doc.delete", NULL));
+  iterate ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (lb_gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)),
+                               "confirm");
+  iterate ();
+  g_assert_cmpuint (lb_gui_test_count_toplevels (LB_TYPE_DOCUMENT_WINDOW), ==, 0);
+  g_assert_cmpuint (count_document_rows (child (f, "no_invoices_row")), ==, 0);
+  g_assert_true (gtk_widget_get_visible (child (f, "no_invoices_row")));
+}
+
+static void
+test_create_order (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 id = lb_test_add_lead (f->base.store, "Alan", "Turing", NULL, NULL);
+  g_autoptr(GListModel) docs = NULL;
+  GtkWidget *row;
+
+  lb_store_set_clock (f->base.store, 1773144000);   /* 2026-03-10 */
+  open_window (f, id);
+  g_assert_false (gtk_widget_get_visible (child (f, "orders_group")));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+
+  set_setting (f, LB_SETTING_ORDER_TYPE, "Standard");
+  open_window (f, id);
+  g_assert_true (gtk_widget_is_visible (child (f, "create_order_button")));
+  g_assert_false (gtk_widget_get_visible (child (f, "invoices_group")));
+  click (child (f, "create_order_button"));
+
+  docs = lead_documents (f, LB_DOC_ORDER, id);
+  g_assert_cmpuint (g_list_model_get_n_items (docs), ==, 1);
+  g_assert_cmpuint (count_document_rows (child (f, "no_orders_row")), ==, 1);
+  g_assert_cmpuint (lb_gui_test_count_toplevels (LB_TYPE_DOCUMENT_WINDOW), ==, 1);
+
+  /* its row opens it again */
+  gtk_window_destroy (lb_gui_test_find_toplevel (LB_TYPE_DOCUMENT_WINDOW));
+  iterate ();
+  g_assert_cmpuint (lb_gui_test_count_toplevels (LB_TYPE_DOCUMENT_WINDOW), ==, 0);
+  row = gtk_widget_get_next_sibling (child (f, "no_orders_row"));
+  g_assert_cmpstr (gtk_widget_get_name (row), ==, "document");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "SO-2026-0001");
+  g_signal_emit_by_name (row, "activate");
+  iterate ();
+  g_assert_cmpuint (lb_gui_test_count_toplevels (LB_TYPE_DOCUMENT_WINDOW), ==, 1);
+}
+
+static void
+test_convert (Fixture       *f,
+              gconstpointer  data)
+{
+  gint64 id = lb_test_add_lead (f->base.store, "Alan", "Turing", "alan@example.com", NULL);
+  g_autoptr(LbConversion) conversion = NULL;
+  g_autoptr(GError) error = NULL;
+  LbConversionResult result = { 0, };
+  GtkWindow *convert;
+  guint saved;
+
+  open_window (f, id);
+  g_assert_true (gtk_widget_is_visible (child (f, "convert_button")));
+  g_assert_false (gtk_widget_get_visible (child (f, "conversion_group")));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 760);
+  lb_gui_test_screenshot (GTK_WIDGET (f->window), "lead-window-360");
+
+  click (child (f, "convert_button"));
+  convert = lb_gui_test_find_toplevel (LB_TYPE_CONVERT_WINDOW);
+  g_assert_nonnull (convert);
+  g_assert_true (gtk_window_get_transient_for (convert) == GTK_WINDOW (f->window));
+
+  /* the assistant converts, and says so */
+  conversion = lb_conversion_new_for_lead (f->base.store, id, &error);
+  g_assert_no_error (error);
+  lb_lead_convert (f->base.store, conversion, &result, &error);
+  g_assert_no_error (error);
+  saved = f->n_saved;
+  g_signal_emit_by_name (convert, "converted", id);
+  iterate ();
+
+  g_assert_cmpuint (f->n_saved, ==, saved + 1);
+  g_assert_false (gtk_widget_is_visible (child (f, "convert_button")));
+  g_assert_false (gtk_widget_get_visible (lb_lead_window_get_row (f->window, "status")));
+  g_assert_true (gtk_widget_get_visible (child (f, "converted_row")));
+  g_assert_true (gtk_widget_is_visible (child (f, "conversion_group")));
+  g_assert_true (gtk_widget_get_visible (child (f, "converted_contact_row")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (f, "converted_contact_row"))),
+                   ==, "Alan Turing");
+  g_assert_false (lb_lead_window_get_modified (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 2600);
+  lb_gui_test_screenshot (GTK_WIDGET (f->window), "lead-window-converted");
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+
+  /* a converted lead offers no Convert */
+  open_window (f, id);
+  g_assert_false (gtk_widget_is_visible (child (f, "convert_button")));
+  g_assert_true (gtk_widget_is_visible (child (f, "conversion_group")));
+  g_assert_cmpint (result.contact_id, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +740,9 @@ main (int   argc,
   ADD ("/lead-window/replicate", test_replicate);
   ADD ("/lead-window/discard-changes", test_discard_changes);
   ADD ("/lead-window/live-check", test_live_check);
+  ADD ("/lead-window/create-invoice", test_create_invoice);
+  ADD ("/lead-window/create-order", test_create_order);
+  ADD ("/lead-window/convert", test_convert);
 
 #undef ADD
 

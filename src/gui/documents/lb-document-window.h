@@ -10,10 +10,17 @@ G_BEGIN_DECLS
 #define LB_TYPE_DOCUMENT_WINDOW (lb_document_window_get_type ())
 G_DECLARE_FINAL_TYPE (LbDocumentWindow, lb_document_window, LB, DOCUMENT_WINDOW, AdwWindow)
 
-/* Signals: "changed" (gint64 id), "deleted" (gint64 id). */
-LbDocumentWindow *lb_document_window_new (GtkWindow *parent,
-                                         LbStore   *store,
-                                         LbDocKind  kind,
-                                         gint64     document_id);
+/* The editor of one order or invoice (SPEC 3.5, 3.6).
+ *
+ * Signals: "changed" (gint64 id) after any change the window made: to
+ * its document, or to a document opened from it (then @id is that
+ * document's); "deleted" (gint64 id) when a Draft was deleted. */
+LbDocumentWindow *lb_document_window_new             (GtkWindow        *parent,
+                                                      LbStore          *store,
+                                                      LbDocKind         kind,
+                                                      gint64            document_id);
+LbDocKind         lb_document_window_get_kind        (LbDocumentWindow *self);
+gint64            lb_document_window_get_document_id (LbDocumentWindow *self);
+void              lb_document_window_reload          (LbDocumentWindow *self);
 
 G_END_DECLS

@@ -6,14 +6,24 @@
 
 #include <glib/gi18n.h>
 
+#include "lb-account-window.h"
+#include "lb-contact-window.h"
+#include "lb-convert-window.h"
+#include "lb-deal-window.h"
+#include "lb-document-actions.h"
+#include "lb-document-window.h"
 #include "lb-lead-actions.h"
 #include "lb-lead-window.h"
+#include "lb-money.h"
 #include "lb-settings.h"
+#include "lb-store-crm.h"
 #include "lb-validate.h"
 
 /* The editor of one lead (SPEC 3.1): a form bound to a working copy of
  * the lead.  The rules live in the actions; the form shows the message
- * of a refused create or save on the row whose field it names. */
+ * of a refused create or save on the row whose field it names.  An
+ * existing lead also offers Convert (SPEC 3.2), links to what its
+ * conversion created, and its orders and invoices (SPEC 3.3). */
 
 #define N_ERROR_CODES (LB_LEAD_ERROR_CONVERTED + 1)
 
@@ -54,6 +64,22 @@ struct _LbLeadWindow
   AdwExpanderRow   *new_company_row;
   GtkTextView      *description_view;
   GtkLabel         *footer_label;
+  GtkWidget        *convert_squeezer;
+  GtkWidget        *convert_button;
+  GtkWidget        *conversion_group;
+  AdwActionRow     *converted_contact_row;
+  AdwActionRow     *converted_account_row;
+  AdwActionRow     *converted_deal_row;
+  AdwPreferencesGroup *orders_group;
+  AdwPreferencesGroup *invoices_group;
+  GtkWidget        *create_order_button;
+  GtkWidget        *create_invoice_button;
+  GtkWidget        *no_orders_row;
+  GtkWidget        *no_invoices_row;
+
+  GPtrArray        *document_rows;     /* the rows of both blocks */
+  gboolean          offer_order;       /* the order-type setting is set */
+  gboolean          offer_invoice;     /* the invoice-type setting is set */
 };
 
 G_DEFINE_FINAL_TYPE (LbLeadWindow, lb_lead_window, ADW_TYPE_WINDOW)
@@ -427,6 +453,199 @@ update_footer (LbLeadWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->footer_label), TRUE);
 }
 
+static gboolean
+is_converted (LbLeadWindow *self)
+{
+  return lb_lead_get_status (self->lead) == LB_LEAD_STATUS_CONVERTED;
+}
+
+static char *
+contact_name (LbContact *contact)
+{
+  const char *parts[] = {
+    lb_contact_get_text (contact, LB_CONTACT_FIRST_NAME),
+    lb_contact_get_text (contact, LB_CONTACT_LAST_NAME),
+  };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      g_strv_builder_add (builder, parts[i]);
+  names = g_strv_builder_end (builder);
+
+  return names[0] != NULL ? g_strjoinv (" ", names) : NULL;
+}
+
+/* Shows a link row to a record the conversion created, named @name. */
+static void
+set_link_row (AdwActionRow *row,
+              gint64        id,
+              const char   *name)
+{
+  g_autofree char *fallback = g_strdup_printf ("%" PRId64, id);
+
+  adw_action_row_set_subtitle (row, name != NULL ? name : fallback);
+  gtk_widget_set_visible (GTK_WIDGET (row), id != 0);
+}
+
+/* The Convert button of an unconverted lead; the links of a converted one. */
+static void
+update_conversion (LbLeadWindow *self)
+{
+  gboolean shown = self->lead_id != 0 && self->loaded;
+  gint64 contact_id = lb_lead_get_int (self->lead, LB_LEAD_CONVERTED_CONTACT_ID);
+  gint64 account_id = lb_lead_get_int (self->lead, LB_LEAD_CONVERTED_ACCOUNT_ID);
+  gint64 deal_id = lb_lead_get_int (self->lead, LB_LEAD_CONVERTED_DEAL_ID);
+
+  gtk_widget_set_visible (self->convert_squeezer,
+                          shown && !is_converted (self) && !lb_lead_is_trashed (self->lead));
+  gtk_widget_set_visible (self->conversion_group,
+                          shown && is_converted (self) &&
+                          (contact_id != 0 || account_id != 0 || deal_id != 0));
+  if (!gtk_widget_get_visible (self->conversion_group))
+    return;
+
+  if (contact_id != 0)
+    {
+      g_autoptr(LbContact) contact = lb_store_get_contact (self->store, contact_id, NULL);
+      g_autofree char *name = contact != NULL ? contact_name (contact) : NULL;
+
+      set_link_row (self->converted_contact_row, contact_id, name);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->converted_contact_row), FALSE);
+
+  if (account_id != 0)
+    {
+      g_autoptr(LbAccount) account = lb_store_get_account (self->store, account_id, NULL);
+
+      set_link_row (self->converted_account_row, account_id,
+                    account != NULL ? lb_account_get_text (account, LB_ACCOUNT_NAME) : NULL);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->converted_account_row), FALSE);
+
+  if (deal_id != 0)
+    {
+      g_autoptr(LbDeal) deal = lb_store_get_deal (self->store, deal_id, NULL);
+
+      set_link_row (self->converted_deal_row, deal_id,
+                    deal != NULL ? lb_deal_get_text (deal, LB_DEAL_NAME) : NULL);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->converted_deal_row), FALSE);
+}
+
+/* One row of the Orders or Invoices block: number, date and time,
+ * status, type and amount; it opens the document. */
+static GtkWidget *
+document_row_new (LbLeadWindow *self,
+                  LbRecord     *listed)
+{
+  LbDocKind kind = lb_record_get_int (listed, LB_DOC_KIND);
+  gint64 id = lb_record_get_int (listed, LB_DOC_ID);
+  g_autoptr(LbRecord) loaded = lb_document_load (self->store, kind, id, NULL, NULL, NULL);
+  LbRecord *doc = loaded != NULL ? loaded : listed;
+  gint64 status = lb_record_get_int (doc, LB_DOC_STATUS);
+  const char *number = lb_record_get_text (doc, LB_DOC_NUMBER);
+  const char *type = lb_record_get_text (doc, LB_DOC_TYPE);
+  const char *currency = lb_record_get_text (doc, LB_DOC_CURRENCY);
+  g_autofree char *when = lb_format_date_time (lb_record_get_int (doc, LB_DOC_CREATED_AT));
+  g_autofree char *amount = lb_money_format_locale (lb_record_get_int (doc, LB_DOC_TOTAL),
+                                                    lb_currency_decimals (currency), currency);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (amount);
+
+  if (type != NULL)
+    /* Translators: an order or invoice of a lead: when it was made, its status and type */
+    subtitle = g_strdup_printf (_("%s · %s · %s"), when,
+                                kind == LB_DOC_ORDER ? lb_order_status_to_label (status)
+                                                     : lb_invoice_status_to_label (status),
+                                type);
+  else
+    /* Translators: an order or invoice of a lead: when it was made and its status */
+    subtitle = g_strdup_printf (_("%s · %s"), when,
+                                kind == LB_DOC_ORDER ? lb_order_status_to_label (status)
+                                                     : lb_invoice_status_to_label (status));
+
+  gtk_widget_set_name (row, "document");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 number != NULL ? number : C_("document number", "Draft"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row),
+                                  kind == LB_DOC_ORDER ? "lead.open-order" : "lead.open-invoice");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", id);
+
+  return row;
+}
+
+static void
+fill_document_block (LbLeadWindow *self,
+                     LbDocKind     kind)
+{
+  AdwPreferencesGroup *group = kind == LB_DOC_ORDER ? self->orders_group : self->invoices_group;
+  gboolean offered = kind == LB_DOC_ORDER ? self->offer_order : self->offer_invoice;
+  g_autoptr(GListModel) docs = NULL;
+  g_autoptr(GError) error = NULL;
+  LbDocFilter filter;
+  guint n;
+
+  lb_doc_filter_init (&filter, kind);
+  filter.lead_id = self->lead_id;
+  docs = lb_store_list_documents (self->store, &filter, &error);
+  if (docs == NULL)
+    show_toast (self, error->message);
+
+  n = docs != NULL ? g_list_model_get_n_items (docs) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LbRecord) doc = g_list_model_get_item (docs, i);
+      GtkWidget *row = document_row_new (self, doc);
+
+      adw_preferences_group_add (group, row);
+      g_ptr_array_add (self->document_rows, row);
+    }
+
+  gtk_widget_set_visible (kind == LB_DOC_ORDER ? self->no_orders_row : self->no_invoices_row, n == 0);
+  gtk_widget_set_visible (kind == LB_DOC_ORDER ? self->create_order_button : self->create_invoice_button,
+                          offered);
+  /* Without the setting and without documents there is nothing to show. */
+  gtk_widget_set_visible (GTK_WIDGET (group), n > 0 || offered);
+}
+
+/* The Orders and Invoices blocks, read again. */
+static void
+update_documents (LbLeadWindow *self)
+{
+  g_autofree char *order_type = lb_settings_get (self->store, LB_SETTING_ORDER_TYPE, NULL);
+  g_autofree char *invoice_type = lb_settings_get (self->store, LB_SETTING_INVOICE_TYPE, NULL);
+
+  self->offer_order = order_type != NULL;
+  self->offer_invoice = invoice_type != NULL;
+
+  for (guint i = 0; i < self->document_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->document_rows, i);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->document_rows, 0);
+
+  if (self->lead_id == 0 || !self->loaded)
+    return;
+
+  fill_document_block (self, LB_DOC_ORDER);
+  fill_document_block (self, LB_DOC_INVOICE);
+}
+
 /* callbacks */
 
 static gboolean
@@ -591,6 +810,143 @@ forward_trashed (LbLeadWindow *self,
   g_signal_emit (self, signals[TRASHED], 0, id);
 }
 
+/* Shows the lead as stored now, after a change made by an action
+ * (a save, the conversion); the form has no unsaved changes then. */
+static void
+reload_lead (LbLeadWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbLead) stored = lb_store_get_lead (self->store, self->lead_id, &error);
+
+  if (stored == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  g_signal_handlers_block_by_func (self->lead, on_lead_notify, self);
+  g_object_freeze_notify (G_OBJECT (self->lead));
+  for (LbLeadText f = 0; f < LB_LEAD_N_TEXT_FIELDS; f++)
+    lb_lead_set_text (self->lead, f, lb_lead_get_text (stored, f));
+  for (LbLeadInt f = 0; f < LB_LEAD_N_INT_FIELDS; f++)
+    lb_lead_set_int (self->lead, f, lb_lead_get_int (stored, f));
+  lb_lead_set_status (self->lead, lb_lead_get_status (stored));
+  lb_lead_set_rating (self->lead, lb_lead_get_rating (stored));
+  lb_lead_set_tags (self->lead, lb_lead_get_tags (stored));
+  lb_lead_set_new_company (self->lead, lb_lead_get_new_company (stored));
+  g_object_thaw_notify (G_OBJECT (self->lead));
+  g_signal_handlers_unblock_by_func (self->lead, on_lead_notify, self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_choices); i++)
+    if (status_choices[i] == lb_lead_get_status (self->lead))
+      adw_combo_row_set_selected (self->status_row, i);
+  for (guint i = 0; i < G_N_ELEMENTS (rating_choices); i++)
+    if (rating_choices[i] == lb_lead_get_rating (self->lead))
+      adw_combo_row_set_selected (self->rating_row, i);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_row), !is_converted (self));
+  gtk_widget_set_visible (self->converted_row, is_converted (self));
+  gtk_window_set_title (GTK_WINDOW (self), lb_lead_get_title (self->lead));
+
+  self->modified = FALSE;
+  update_footer (self);
+  update_conversion (self);
+  update_documents (self);
+  lb_lead_window_update_actions (self);
+}
+
+/* Stores what the form holds before an action that reads the stored
+ * lead (Convert, Create Order, Create Invoice); the window stays. */
+static gboolean
+save_changes (LbLeadWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->modified)
+    return TRUE;
+
+  clear_all_errors (self);
+  if (!lb_lead_save (self->store, self->lead, &error))
+    {
+      show_error (self, error);
+      return FALSE;
+    }
+
+  reload_lead (self);
+  g_signal_emit (self, signals[SAVED], 0, self->lead_id);
+  return TRUE;
+}
+
+static void
+on_converted (LbLeadWindow    *self,
+              gint64           id,
+              LbConvertWindow *window)
+{
+  reload_lead (self);
+  g_signal_emit (self, signals[SAVED], 0, self->lead_id);
+}
+
+/* A document made from the lead changed (or went): the blocks show it,
+ * and the main window's lists follow through "saved". */
+static void
+on_document_changed (LbLeadWindow     *self,
+                     gint64            id,
+                     LbDocumentWindow *window)
+{
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  update_documents (self);
+  g_signal_emit (self, signals[SAVED], 0, self->lead_id);
+}
+
+/* The settings may have changed meanwhile, in Preferences. */
+static void
+on_active_changed (LbLeadWindow *self,
+                   GParamSpec   *pspec,
+                   GtkWindow    *window)
+{
+  if (gtk_window_is_active (window) && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      update_documents (self);
+      lb_lead_window_update_actions (self);
+    }
+}
+
+static GtkWindow *
+window_parent (LbLeadWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  return parent != NULL ? parent : GTK_WINDOW (self);
+}
+
+static void
+open_document (LbLeadWindow *self,
+               LbDocKind     kind,
+               gint64        id)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *window = NULL;
+
+  for (GList *l = toplevels; l != NULL && window == NULL; l = l->next)
+    if (LB_IS_DOCUMENT_WINDOW (l->data) &&
+        lb_document_window_get_kind (l->data) == kind &&
+        lb_document_window_get_document_id (l->data) == id)
+      window = l->data;
+  g_list_free (toplevels);
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (lb_document_window_new (window_parent (self), self->store, kind, id));
+      g_signal_connect_object (window, "changed", G_CALLBACK (on_document_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (window, "deleted", G_CALLBACK (on_document_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_window_present (window);
+}
+
 /* actions */
 
 static void
@@ -605,6 +961,92 @@ lb_lead_window_update_actions (LbLeadWindow *self)
   /* A copy is made of the stored lead, so unsaved changes come first. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.replicate",
                                  existing && editable && !self->modified);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.convert",
+                                 existing && editable && !is_converted (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.create-order",
+                                 existing && editable && self->offer_order);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.create-invoice",
+                                 existing && editable && self->offer_invoice);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.open-contact",
+                                 lb_lead_get_int (self->lead, LB_LEAD_CONVERTED_CONTACT_ID) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.open-account",
+                                 lb_lead_get_int (self->lead, LB_LEAD_CONVERTED_ACCOUNT_ID) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead.open-deal",
+                                 lb_lead_get_int (self->lead, LB_LEAD_CONVERTED_DEAL_ID) != 0);
+}
+
+static void
+convert_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  LbLeadWindow *self = LB_LEAD_WINDOW (widget);
+  LbConvertWindow *window;
+
+  if (!save_changes (self))
+    return;
+
+  window = lb_convert_window_new (GTK_WINDOW (self), self->store, self->lead_id);
+  g_signal_connect_object (window, "converted", G_CALLBACK (on_converted), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+create_document_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  LbLeadWindow *self = LB_LEAD_WINDOW (widget);
+  LbDocKind kind = g_str_equal (action_name, "lead.create-order") ? LB_DOC_ORDER : LB_DOC_INVOICE;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!save_changes (self))
+    return;
+
+  id = kind == LB_DOC_ORDER ? lb_lead_create_order (self->store, self->lead_id, &error)
+                            : lb_lead_create_invoice (self->store, self->lead_id, &error);
+  if (id == 0)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  update_documents (self);
+  g_signal_emit (self, signals[SAVED], 0, self->lead_id);
+  open_document (self, kind, id);
+}
+
+static void
+open_document_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  open_document (LB_LEAD_WINDOW (widget),
+                 g_str_equal (action_name, "lead.open-order") ? LB_DOC_ORDER : LB_DOC_INVOICE,
+                 g_variant_get_int64 (param));
+}
+
+static void
+open_converted_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  LbLeadWindow *self = LB_LEAD_WINDOW (widget);
+  GtkWindow *parent = window_parent (self);
+  GtkWindow *window;
+
+  if (g_str_equal (action_name, "lead.open-contact"))
+    window = GTK_WINDOW (lb_contact_window_new (parent, self->store,
+                                                lb_lead_get_int (self->lead, LB_LEAD_CONVERTED_CONTACT_ID)));
+  else if (g_str_equal (action_name, "lead.open-account"))
+    window = GTK_WINDOW (lb_account_window_new (parent, self->store,
+                                                lb_lead_get_int (self->lead, LB_LEAD_CONVERTED_ACCOUNT_ID)));
+  else
+    window = GTK_WINDOW (lb_deal_window_new (parent, self->store,
+                                             lb_lead_get_int (self->lead, LB_LEAD_CONVERTED_DEAL_ID)));
+
+  gtk_window_present (window);
 }
 
 static void
@@ -825,6 +1267,8 @@ lb_lead_window_load (LbLeadWindow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->status_row), self->loaded && !converted);
       gtk_widget_set_visible (self->converted_row, self->loaded && converted);
       update_footer (self);
+      update_conversion (self);
+      update_documents (self);
 
       if (self->loaded && lb_lead_is_trashed (self->lead))
         show_toast (self, _("This lead is in the trash. Restore it to change it."));
@@ -899,6 +1343,7 @@ lb_lead_window_finalize (GObject *object)
 
   g_clear_object (&self->lead);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->document_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lb_lead_window_parent_class)->finalize (object);
 }
@@ -1000,6 +1445,18 @@ lb_lead_window_class_init (LbLeadWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbLeadWindow, new_company_row);
   gtk_widget_class_bind_template_child (widget_class, LbLeadWindow, description_view);
   gtk_widget_class_bind_template_child (widget_class, LbLeadWindow, footer_label);
+  gtk_widget_class_bind_template_child (widget_class, LbLeadWindow, convert_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, LbLeadWindow, convert_button);
+  gtk_widget_class_bind_template_child (widget_class, LbLeadWindow, conversion_group);
+  gtk_widget_class_bind_template_child (widget_class, LbLeadWindow, converted_contact_row);
+  gtk_widget_class_bind_template_child (widget_class, LbLeadWindow, converted_account_row);
+  gtk_widget_class_bind_template_child (widget_class, LbLeadWindow, converted_deal_row);
+  gtk_widget_class_bind_template_child (widget_class, LbLeadWindow, orders_group);
+  gtk_widget_class_bind_template_child (widget_class, LbLeadWindow, invoices_group);
+  gtk_widget_class_bind_template_child (widget_class, LbLeadWindow, create_order_button);
+  gtk_widget_class_bind_template_child (widget_class, LbLeadWindow, create_invoice_button);
+  gtk_widget_class_bind_template_child (widget_class, LbLeadWindow, no_orders_row);
+  gtk_widget_class_bind_template_child (widget_class, LbLeadWindow, no_invoices_row);
 
   for (LbLeadText field = 0; field < LB_LEAD_N_TEXT_FIELDS; field++)
     {
@@ -1019,6 +1476,14 @@ lb_lead_window_class_init (LbLeadWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "lead.replicate", NULL, replicate_action);
   gtk_widget_class_install_action (widget_class, "lead.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "lead.add-tag", "s", add_tag_action);
+  gtk_widget_class_install_action (widget_class, "lead.convert", NULL, convert_action);
+  gtk_widget_class_install_action (widget_class, "lead.create-order", NULL, create_document_action);
+  gtk_widget_class_install_action (widget_class, "lead.create-invoice", NULL, create_document_action);
+  gtk_widget_class_install_action (widget_class, "lead.open-order", "x", open_document_action);
+  gtk_widget_class_install_action (widget_class, "lead.open-invoice", "x", open_document_action);
+  gtk_widget_class_install_action (widget_class, "lead.open-contact", NULL, open_converted_action);
+  gtk_widget_class_install_action (widget_class, "lead.open-account", NULL, open_converted_action);
+  gtk_widget_class_install_action (widget_class, "lead.open-deal", NULL, open_converted_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "lead.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "lead.save", NULL);
@@ -1032,7 +1497,9 @@ lb_lead_window_init (LbLeadWindow *self)
   GtkWidget **rows = self->rows;
   GtkWidget *title_text;
 
+  self->document_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), self);
 
   /* A hint the title row shows while it is empty and focused. */
   title_text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (rows[LB_LEAD_TITLE])));

@@ -10,6 +10,11 @@ G_BEGIN_DECLS
 #define LB_TYPE_LEAD_WINDOW (lb_lead_window_get_type ())
 G_DECLARE_FINAL_TYPE (LbLeadWindow, lb_lead_window, LB, LEAD_WINDOW, AdwWindow)
 
+/* Signals: "saved" (gint64 id) after the lead was created or stored,
+ * converted (the Convert assistant), or when an order or invoice made
+ * from it was created, changed or deleted, so that lists refresh;
+ * "trashed" (gint64 id). */
+
 LbLeadWindow *lb_lead_window_new             (GtkWindow    *parent,
                                               LbStore      *store,
                                               gint64        lead_id);
