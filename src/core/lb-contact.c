@@ -83,3 +83,31 @@ lb_contact_get_id (LbContact *self)
 {
   return lb_record_get_int (LB_RECORD (self), LB_CONTACT_ID);
 }
+
+/**
+ * lb_contact_dup_full_name:
+ *
+ * Returns: (transfer full): "First Middle Last", skipping empty parts.
+ */
+char *
+lb_contact_dup_full_name (LbContact *self)
+{
+  const LbContactText parts[] = { LB_CONTACT_FIRST_NAME, LB_CONTACT_MIDDLE_NAME, LB_CONTACT_LAST_NAME };
+  GString *s;
+
+  g_return_val_if_fail (LB_IS_CONTACT (self), NULL);
+
+  s = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      const char *part = lb_contact_get_text (self, parts[i]);
+
+      if (part == NULL)
+        continue;
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      g_string_append (s, part);
+    }
+
+  return g_string_free (s, FALSE);
+}

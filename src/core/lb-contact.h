@@ -44,6 +44,7 @@ typedef enum
 LbContact       *lb_contact_new       (void);
 LbContact       *lb_contact_copy      (LbContact       *self);
 gint64       lb_contact_get_id    (LbContact       *self);
+char        *lb_contact_dup_full_name (LbContact   *self);
 
 #define lb_contact_get_text(self, field) lb_record_get_text (LB_RECORD (self), (field))
 #define lb_contact_set_text(self, field, value) lb_record_set_text (LB_RECORD (self), (field), (value))
