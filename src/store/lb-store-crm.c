@@ -41,18 +41,6 @@
 
 /* helpers */
 
-static void
-read_record (sqlite3_stmt *stmt,
-             LbRecord     *record,
-             guint         n_text,
-             guint         n_int)
-{
-  for (guint i = 0; i < n_text; i++)
-    lb_record_set_text (record, i, lb_column_text (stmt, i));
-  for (guint i = 0; i < n_int; i++)
-    lb_record_set_int (record, i, sqlite3_column_int64 (stmt, n_text + i));
-}
-
 static gpointer
 read_row (sqlite3_stmt *stmt,
           GType         type)
@@ -60,19 +48,19 @@ read_row (sqlite3_stmt *stmt,
   if (type == LB_TYPE_ACCOUNT)
     {
       LbAccount *account = lb_account_new ();
-      read_record (stmt, LB_RECORD (account), LB_ACCOUNT_N_TEXT, LB_ACCOUNT_N_INT);
+      lb_read_record_fields (stmt, LB_RECORD (account));
       return account;
     }
   if (type == LB_TYPE_CONTACT)
     {
       LbContact *contact = lb_contact_new ();
-      read_record (stmt, LB_RECORD (contact), LB_CONTACT_N_TEXT, LB_CONTACT_N_INT);
+      lb_read_record_fields (stmt, LB_RECORD (contact));
       return contact;
     }
 
   {
     LbDeal *deal = lb_deal_new ();
-    read_record (stmt, LB_RECORD (deal), LB_DEAL_N_TEXT, LB_DEAL_N_INT);
+    lb_read_record_fields (stmt, LB_RECORD (deal));
     lb_deal_set_status (deal, sqlite3_column_int (stmt, LB_DEAL_N_TEXT + LB_DEAL_N_INT));
     return deal;
   }
@@ -130,22 +118,6 @@ get_one (LbStore     *self,
   return g_list_model_get_item (rows, 0);
 }
 
-/* Escapes LIKE's wildcards in a word and wraps it in %…%. */
-static char *
-like_pattern (const char *word)
-{
-  GString *pattern = g_string_new ("%");
-
-  for (const char *p = word; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-
-  return g_string_free (pattern, FALSE);
-}
 
 /* Appends the shared parts of a record list query: the trash, the links
  * and one "haystack LIKE ?" per search word, to @sql; the values to
@@ -189,7 +161,7 @@ append_filter (GString              *sql,
       if (*words[i] == '\0')
         continue;
       g_string_append_printf (sql, " AND (%s) LIKE ? ESCAPE '\\'", haystack);
-      g_ptr_array_add (binds, like_pattern (words[i]));
+      g_ptr_array_add (binds, lb_like_pattern (words[i]));
     }
 }
 
@@ -302,27 +274,6 @@ find_stage (LbStore     *self,
 }
 
 static gboolean
-step_write (LbStore       *self,
-            sqlite3_stmt  *stmt,
-            const char    *duplicate_message,
-            GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-
-  if (rc == SQLITE_CONSTRAINT && duplicate_message != NULL &&
-      strstr (sqlite3_errmsg (lb_store_get_db (self)), "UNIQUE") != NULL)
-    g_set_error_literal (error, LB_INPUT_ERROR, LB_INPUT_ERROR_DUPLICATE, duplicate_message);
-  else
-    lb_store_set_error (self, error);
-
-  return FALSE;
-}
-
-static gboolean
 check_changed (LbStore     *self,
                const char  *what,
                gint64       id,
@@ -398,7 +349,7 @@ lb_store_insert_account (LbStore    *self,
 
   duplicate = g_strdup_printf (_("An account named “%s” already exists. Choose it, or use another name."),
                                lb_account_get_text (account, LB_ACCOUNT_NAME));
-  if (!step_write (self, stmt, duplicate, error))
+  if (!lb_store_step_write (self, stmt, duplicate, error))
     return FALSE;
 
   lb_account_set_int (account, LB_ACCOUNT_ID, sqlite3_last_insert_rowid (lb_store_get_db (self)));
@@ -439,7 +390,7 @@ lb_store_update_account (LbStore    *self,
 
   duplicate = g_strdup_printf (_("An account named “%s” already exists. Choose it, or use another name."),
                                lb_account_get_text (account, LB_ACCOUNT_NAME));
-  if (!step_write (self, stmt, duplicate, error) ||
+  if (!lb_store_step_write (self, stmt, duplicate, error) ||
       !check_changed (self, C_("record kind", "account"), id, error))
     return FALSE;
 
@@ -551,7 +502,7 @@ lb_store_insert_contact (LbStore    *self,
   if (stmt == NULL)
     return FALSE;
   bind_contact (stmt, contact);
-  if (!step_write (self, stmt, NULL, error))
+  if (!lb_store_step_write (self, stmt, NULL, error))
     return FALSE;
 
   lb_contact_set_int (contact, LB_CONTACT_ID, sqlite3_last_insert_rowid (lb_store_get_db (self)));
@@ -579,7 +530,7 @@ lb_store_update_contact (LbStore    *self,
   bind_contact (stmt, contact);
   sqlite3_bind_int64 (stmt, 17, id);
 
-  return step_write (self, stmt, NULL, error) &&
+  return lb_store_step_write (self, stmt, NULL, error) &&
          check_changed (self, C_("record kind", "contact"), id, error);
 }
 
@@ -663,7 +614,7 @@ lb_store_insert_deal (LbStore  *self,
                            error);
   if (stmt == NULL || !bind_deal (self, stmt, deal, error))
     return FALSE;
-  if (!step_write (self, stmt, NULL, error))
+  if (!lb_store_step_write (self, stmt, NULL, error))
     return FALSE;
 
   lb_deal_set_int (deal, LB_DEAL_ID, sqlite3_last_insert_rowid (lb_store_get_db (self)));
@@ -690,7 +641,7 @@ lb_store_update_deal (LbStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 14, id);
 
-  return step_write (self, stmt, NULL, error) &&
+  return lb_store_step_write (self, stmt, NULL, error) &&
          check_changed (self, C_("record kind", "deal"), id, error);
 }
 
@@ -811,7 +762,7 @@ lb_store_set_deleted_at (LbStore     *self,
   lb_bind_id (stmt, 1, deleted_at);
   sqlite3_bind_int64 (stmt, 2, id);
 
-  if (!step_write (self, stmt, _("Another record with the same name is outside the trash."), error))
+  if (!lb_store_step_write (self, stmt, _("Another record with the same name is outside the trash."), error))
     return FALSE;
   return check_changed (self, kind, id, error);
 }
@@ -880,7 +831,7 @@ lb_store_mark_lead_converted (LbStore  *self,
   sqlite3_bind_int64 (stmt, 5, now);
   sqlite3_bind_int64 (stmt, 6, lead_id);
 
-  return step_write (self, stmt, NULL, error) &&
+  return lb_store_step_write (self, stmt, NULL, error) &&
          check_changed (self, C_("record kind", "lead"), lead_id, error);
 }
 
@@ -954,7 +905,7 @@ exec_named (LbStore     *self,
   lb_bind_text (stmt, 2, cb);
   lb_bind_text (stmt, 3, cc);
 
-  return step_write (self, stmt, duplicate, error);
+  return lb_store_step_write (self, stmt, duplicate, error);
 }
 
 static gboolean

@@ -43,18 +43,6 @@
 
 /* helpers */
 
-static void
-read_fields (sqlite3_stmt *stmt,
-             LbRecord     *record)
-{
-  LbRecordClass *klass = LB_RECORD_GET_CLASS (record);
-
-  for (guint i = 0; i < klass->n_text; i++)
-    lb_record_set_text (record, i, lb_column_text (stmt, i));
-  for (guint i = 0; i < klass->n_int; i++)
-    lb_record_set_int (record, i, sqlite3_column_int64 (stmt, klass->n_text + i));
-}
-
 static GType
 doc_type (LbDocKind kind)
 {
@@ -75,7 +63,7 @@ collect (LbStore       *self,
     {
       LbRecord *record = g_object_new (type, NULL);
 
-      read_fields (stmt, record);
+      lb_read_record_fields (stmt, record);
       if (LB_IS_ORDER (record) || LB_IS_INVOICE (record))
         {
           gint64 status = lb_record_get_int (record, LB_DOC_STATUS);
@@ -129,27 +117,6 @@ first_or_not_found (GPtrArray   *rows,
   g_ptr_array_unref (rows);
 
   return first;
-}
-
-static gboolean
-step_write (LbStore       *self,
-            sqlite3_stmt  *stmt,
-            const char    *duplicate_message,
-            GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-
-  if (rc == SQLITE_CONSTRAINT && duplicate_message != NULL &&
-      strstr (sqlite3_errmsg (lb_store_get_db (self)), "UNIQUE") != NULL)
-    g_set_error_literal (error, LB_INPUT_ERROR, LB_INPUT_ERROR_DUPLICATE, duplicate_message);
-  else
-    lb_store_set_error (self, error);
-
-  return FALSE;
 }
 
 static const char *
@@ -209,7 +176,7 @@ lb_store_insert_product (LbStore    *self,
     return FALSE;
   bind_product (stmt, product);
   taken = sku_taken (product);
-  if (!step_write (self, stmt, taken, error))
+  if (!lb_store_step_write (self, stmt, taken, error))
     return FALSE;
 
   lb_record_set_int (LB_RECORD (product), LB_PRODUCT_ID,
@@ -237,7 +204,7 @@ lb_store_update_product (LbStore    *self,
   sqlite3_bind_int64 (stmt, 9, lb_product_get_id (product));
   taken = sku_taken (product);
 
-  return step_write (self, stmt, taken, error);
+  return lb_store_step_write (self, stmt, taken, error);
 }
 
 LbProduct *
@@ -312,18 +279,7 @@ lb_store_list_products (LbStore     *self,
     return NULL;
 
   if (search != NULL && *search != '\0')
-    {
-      GString *p = g_string_new ("%");
-
-      for (const char *c = search; *c != '\0'; c++)
-        {
-          if (*c == '%' || *c == '_' || *c == '\\')
-            g_string_append_c (p, '\\');
-          g_string_append_c (p, *c);
-        }
-      g_string_append_c (p, '%');
-      pattern = g_string_free (p, FALSE);
-    }
+    pattern = lb_like_pattern (search);
   lb_bind_text (stmt, 1, pattern);
   sqlite3_bind_int (stmt, 2, active_only);
 
@@ -414,7 +370,7 @@ lb_store_insert_document (LbStore   *self,
   if (stmt == NULL || !bind_document (self, stmt, doc, error))
     return FALSE;
   taken = number_taken (doc);
-  if (!step_write (self, stmt, taken, error))
+  if (!lb_store_step_write (self, stmt, taken, error))
     return FALSE;
 
   lb_record_set_int (doc, LB_DOC_ID, sqlite3_last_insert_rowid (lb_store_get_db (self)));
@@ -444,7 +400,7 @@ lb_store_update_document (LbStore   *self,
   sqlite3_bind_int64 (stmt, 23, lb_record_get_int (doc, LB_DOC_ID));
   taken = number_taken (doc);
 
-  return step_write (self, stmt, taken, error);
+  return lb_store_step_write (self, stmt, taken, error);
 }
 
 /**
@@ -526,7 +482,7 @@ lb_store_delete_document (LbStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
 
-  return step_write (self, stmt, NULL, error);
+  return lb_store_step_write (self, stmt, NULL, error);
 }
 
 /* The id of another document of @kind numbered @number, 0 for none. */
@@ -701,7 +657,7 @@ lb_store_insert_line (LbStore  *self,
   lb_bind_id (stmt, 1, lb_record_get_int (LB_RECORD (line), LB_LINE_DOCUMENT_ID));
   lb_bind_id (stmt, 2, deal_id);
   bind_line (stmt, line);
-  if (!step_write (self, stmt, NULL, error))
+  if (!lb_store_step_write (self, stmt, NULL, error))
     return FALSE;
 
   lb_record_set_int (LB_RECORD (line), LB_LINE_ID, sqlite3_last_insert_rowid (lb_store_get_db (self)));
@@ -727,7 +683,7 @@ lb_store_update_line (LbStore  *self,
   bind_line (stmt, line);
   sqlite3_bind_int64 (stmt, 12, lb_record_get_int (LB_RECORD (line), LB_LINE_ID));
 
-  return step_write (self, stmt, NULL, error);
+  return lb_store_step_write (self, stmt, NULL, error);
 }
 
 gboolean
@@ -744,7 +700,7 @@ lb_store_delete_line (LbStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, line_id);
 
-  return step_write (self, stmt, NULL, error);
+  return lb_store_step_write (self, stmt, NULL, error);
 }
 
 /* public API: payments */
@@ -796,7 +752,7 @@ lb_store_insert_payment (LbStore    *self,
   sqlite3_bind_int64 (stmt, 4, lb_record_get_int (r, LB_PAYMENT_METHOD));
   lb_bind_text (stmt, 5, lb_record_get_text (r, LB_PAYMENT_REFERENCE));
   sqlite3_bind_int64 (stmt, 6, lb_record_get_int (r, LB_PAYMENT_CREATED_AT));
-  if (!step_write (self, stmt, NULL, error))
+  if (!lb_store_step_write (self, stmt, NULL, error))
     return FALSE;
 
   lb_record_set_int (r, LB_PAYMENT_ID, sqlite3_last_insert_rowid (lb_store_get_db (self)));
@@ -839,7 +795,7 @@ lb_store_delete_payment (LbStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, payment_id);
 
-  return step_write (self, stmt, NULL, error) &&
+  return lb_store_step_write (self, stmt, NULL, error) &&
          (sqlite3_changes (lb_store_get_db (self)) > 0 ||
           (g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND,
                         _("There is no payment %" PRId64 "."), payment_id), FALSE));

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "lb-record.h"
 #include "lb-store.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,13 @@ void          lb_bind_id          (sqlite3_stmt *stmt,
                                    gint64        id);
 const char   *lb_column_text      (sqlite3_stmt *stmt,
                                    int           column);
+gboolean      lb_store_step_write (LbStore      *self,
+                                   sqlite3_stmt *stmt,
+                                   const char   *duplicate_message,
+                                   GError      **error);
+void          lb_read_record_fields (sqlite3_stmt *stmt,
+                                     LbRecord     *record);
+char         *lb_like_pattern     (const char   *text);
 
 /* lb-store-schema.c */
 gboolean      lb_store_migrate    (LbStore      *self,

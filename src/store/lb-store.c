@@ -387,6 +387,60 @@ lb_column_text (sqlite3_stmt *stmt,
   return (const char *)sqlite3_column_text (stmt, column);
 }
 
+/* Steps a write; a UNIQUE violation becomes LB_INPUT_ERROR_DUPLICATE
+ * with @duplicate_message when one is given. */
+gboolean
+lb_store_step_write (LbStore       *self,
+                     sqlite3_stmt  *stmt,
+                     const char    *duplicate_message,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+
+  if (rc == SQLITE_CONSTRAINT && duplicate_message != NULL &&
+      strstr (sqlite3_errmsg (self->db), "UNIQUE") != NULL)
+    g_set_error_literal (error, LB_INPUT_ERROR, LB_INPUT_ERROR_DUPLICATE, duplicate_message);
+  else
+    lb_store_set_error (self, error);
+
+  return FALSE;
+}
+
+/* Reads a row whose columns are the record's text fields, then its
+ * integer fields, in the order of its field tables. */
+void
+lb_read_record_fields (sqlite3_stmt *stmt,
+                       LbRecord     *record)
+{
+  LbRecordClass *klass = LB_RECORD_GET_CLASS (record);
+
+  for (guint i = 0; i < klass->n_text; i++)
+    lb_record_set_text (record, i, lb_column_text (stmt, i));
+  for (guint i = 0; i < klass->n_int; i++)
+    lb_record_set_int (record, i, sqlite3_column_int64 (stmt, klass->n_text + i));
+}
+
+/* "%text%" for LIKE … ESCAPE '\', with the wildcards of @text escaped. */
+char *
+lb_like_pattern (const char *text)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (pattern, FALSE);
+}
+
 /* public API */
 
 /**
