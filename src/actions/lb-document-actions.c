@@ -478,6 +478,53 @@ lb_product_create (LbStore    *store,
   return lb_product_get_id (product);
 }
 
+static gboolean reprice_lines (LbStore    *store,
+                               GPtrArray  *lines,
+                               GError    **error);
+static gboolean recheck       (LbStore    *store,
+                               LbDocKind   kind,
+                               gint64      id,
+                               GError    **error);
+
+/* A new catalog price reaches the Drafts whose pricing is current
+ * (not locked) and that have a line of the product. */
+static gboolean
+reprice_current_drafts (LbStore    *store,
+                        LbProduct  *product,
+                        GError    **error)
+{
+  g_autoptr(GArray) drafts = lb_store_current_drafts_with_product (store, lb_product_get_id (product),
+                                                                  error);
+
+  if (drafts == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      LbDocRef *ref = &g_array_index (drafts, LbDocRef, i);
+      g_autoptr(GPtrArray) lines = lb_store_get_lines (store, ref->id, 0, error);
+      g_autoptr(LbRecord) doc = NULL;
+
+      if (lines == NULL || !reprice_lines (store, lines, error))
+        return FALSE;
+      doc = lb_store_get_document (store, ref->kind, ref->id, error);
+      if (doc == NULL)
+        return FALSE;
+      if (!recheck (store, ref->kind, ref->id, error))
+        {
+          g_autofree char *label = doc_label (doc);
+
+          /* Translators: "The new price makes the totals of draft invoice 3 impossible: amount too large" */
+          g_prefix_error (error, _("The new price does not fit %s, whose pricing is current: "), label);
+          return FALSE;
+        }
+      if (!touch_and_update (store, doc, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 lb_product_save (LbStore    *store,
                  LbProduct  *product,
@@ -490,7 +537,8 @@ lb_product_save (LbStore    *store,
   lb_record_set_int (LB_RECORD (product), LB_PRODUCT_UPDATED_AT, lb_store_now (store));
 
   return finish (store, check_product (store, product, error) &&
-                        lb_store_update_product (store, product, error), error);
+                        lb_store_update_product (store, product, error) &&
+                        reprice_current_drafts (store, product, error), error);
 }
 
 /* Changes a catalog price.  Documents with locked pricing keep theirs. */
@@ -1065,12 +1113,49 @@ lb_document_set_discount (LbStore         *store,
                  error);
 }
 
-/* Re-reads the catalog price of every catalog line of a Draft invoice;
- * written-in lines keep their price (SPEC 3.6). */
+/* Re-reads the catalog price into every catalog line of @lines. */
+static gboolean
+reprice_lines (LbStore    *store,
+               GPtrArray  *lines,
+               GError    **error)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      LbRecord *line = g_ptr_array_index (lines, i);
+      gint64 product_id = lb_record_get_int (line, LB_LINE_PRODUCT_ID);
+      g_autoptr(LbProduct) product = NULL;
+      gint64 price;
+
+      if (product_id == 0)
+        continue;
+      product = lb_store_get_product (store, product_id, error);
+      if (product == NULL)
+        return FALSE;
+      price = lb_record_get_int (LB_RECORD (product), LB_PRODUCT_UNIT_PRICE);
+      if (lb_record_get_int (line, LB_LINE_UNIT_PRICE) == price)
+        continue;
+      lb_record_set_int (line, LB_LINE_UNIT_PRICE, price);
+      if (!lb_store_update_line (store, LB_LINE (line), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lb_document_use_current_pricing:
+ *
+ * Re-reads the catalog price into every catalog line of a Draft and
+ * puts its pricing in the "current" mode: from then on a change of a
+ * product's price reaches this Draft's lines too, until its pricing is
+ * locked again, it is sent (an invoice) or confirmed (an order).
+ * Written-in lines keep their price (SPEC 3.6).
+ */
 gboolean
-lb_invoice_use_current_pricing (LbStore  *store,
-                                gint64    invoice_id,
-                                GError  **error)
+lb_document_use_current_pricing (LbStore    *store,
+                                 LbDocKind   kind,
+                                 gint64      document_id,
+                                 GError    **error)
 {
   g_autoptr(LbRecord) doc = NULL;
   g_autoptr(GPtrArray) lines = NULL;
@@ -1079,32 +1164,53 @@ lb_invoice_use_current_pricing (LbStore  *store,
   if (!lb_store_begin (store, error))
     return FALSE;
 
-  doc = load_draft (store, LB_DOC_INVOICE, invoice_id, &lines, error);
-  ok = doc != NULL;
-  for (guint i = 0; ok && i < lines->len; i++)
-    {
-      LbRecord *line = g_ptr_array_index (lines, i);
-      gint64 product_id = lb_record_get_int (line, LB_LINE_PRODUCT_ID);
-      g_autoptr(LbProduct) product = NULL;
-
-      if (product_id == 0)
-        continue;
-      product = lb_store_get_product (store, product_id, error);
-      ok = product != NULL;
-      if (ok)
-        {
-          lb_record_set_int (line, LB_LINE_UNIT_PRICE,
-                             lb_record_get_int (LB_RECORD (product), LB_PRODUCT_UNIT_PRICE));
-          ok = lb_store_update_line (store, LB_LINE (line), error);
-        }
-    }
+  doc = load_draft (store, kind, document_id, &lines, error);
+  ok = doc != NULL && reprice_lines (store, lines, error);
   if (ok)
     lb_record_set_int (doc, LB_DOC_PRICING_LOCKED, 0);
 
   return finish (store,
-                 ok && recheck (store, LB_DOC_INVOICE, invoice_id, error) &&
+                 ok && recheck (store, kind, document_id, error) &&
                  touch_and_update (store, doc, error),
                  error);
+}
+
+gboolean
+lb_invoice_use_current_pricing (LbStore  *store,
+                                gint64    invoice_id,
+                                GError  **error)
+{
+  return lb_document_use_current_pricing (store, LB_DOC_INVOICE, invoice_id, error);
+}
+
+/**
+ * lb_document_lock_pricing:
+ *
+ * Locks the prices of a Draft's lines as they are now: a later change
+ * of a catalog price leaves them alone.  Locking a Draft that is
+ * already locked changes nothing.
+ */
+gboolean
+lb_document_lock_pricing (LbStore    *store,
+                          LbDocKind   kind,
+                          gint64      document_id,
+                          GError    **error)
+{
+  g_autoptr(LbRecord) doc = NULL;
+  gboolean ok;
+
+  if (!lb_store_begin (store, error))
+    return FALSE;
+
+  doc = load_draft (store, kind, document_id, NULL, error);
+  ok = doc != NULL;
+  if (ok && DOC_INT (doc, LB_DOC_PRICING_LOCKED) == 0)
+    {
+      lb_record_set_int (doc, LB_DOC_PRICING_LOCKED, 1);
+      ok = touch_and_update (store, doc, error);
+    }
+
+  return finish (store, ok, error);
 }
 
 /* Deletes a Draft made by mistake: never issued, no payments. */
@@ -1207,7 +1313,7 @@ lb_deal_remove_line (LbStore  *store,
 /**
  * lb_invoice_can:
  * @action: "edit", "send", "pay", "cancel", "void", "delete",
- *   "use-current-pricing" or "remove-payment"
+ *   "use-current-pricing", "lock-pricing" or "remove-payment"
  *
  * Whether the status machine of SPEC 3.6 allows @action on @invoice as
  * it is now; for enabling buttons.  The actions check again.
@@ -1225,6 +1331,8 @@ lb_invoice_can (LbRecord   *invoice,
   if (g_str_equal (action, "edit") || g_str_equal (action, "use-current-pricing") ||
       g_str_equal (action, "cancel"))
     return draft;
+  if (g_str_equal (action, "lock-pricing"))
+    return draft && DOC_INT (invoice, LB_DOC_PRICING_LOCKED) == 0;
   if (g_str_equal (action, "delete"))
     return draft && paid == 0 && DOC_INT (invoice, LB_DOC_ISSUED_AT) == 0;
   if (g_str_equal (action, "send"))
@@ -1319,6 +1427,7 @@ lb_invoice_send (LbStore  *store,
     {
       lb_record_set_int (doc, LB_DOC_STATUS, LB_INVOICE_STATUS_SENT);
       lb_record_set_int (doc, LB_DOC_ISSUED_AT, lb_store_now (store));
+      lb_record_set_int (doc, LB_DOC_PRICING_LOCKED, 1);
       lb_record_set_int (doc, LB_DOC_STATUS, settled_status (store, doc));
       ok = touch_and_update (store, doc, error);
     }
@@ -1478,6 +1587,8 @@ invoice_transition (LbStore         *store,
   if (ok)
     {
       lb_record_set_int (doc, LB_DOC_STATUS, to);
+      /* Past Draft its lines no longer change: pricing stays as it is. */
+      lb_record_set_int (doc, LB_DOC_PRICING_LOCKED, 1);
       ok = touch_and_update (store, doc, error);
     }
 
@@ -1581,10 +1692,42 @@ order_transition (LbStore        *store,
   if (ok)
     {
       lb_record_set_int (doc, LB_DOC_STATUS, to);
+      /* Past Draft its lines no longer change: pricing stays as it is. */
+      lb_record_set_int (doc, LB_DOC_PRICING_LOCKED, 1);
       ok = touch_and_update (store, doc, error);
     }
 
   return finish (store, ok, error);
+}
+
+/**
+ * lb_order_can:
+ * @action: "edit", "confirm", "fulfil", "cancel", "delete",
+ *   "create-invoice", "use-current-pricing" or "lock-pricing"
+ *
+ * Whether the order status machine (SPEC 3.5) allows @action on @order
+ * as it is now; for enabling buttons.  The actions check again.
+ */
+gboolean
+lb_order_can (LbRecord   *order,
+              const char *action)
+{
+  gint64 status = DOC_INT (order, LB_DOC_STATUS);
+  gboolean draft = status == LB_ORDER_STATUS_DRAFT;
+
+  if (g_str_equal (action, "edit") || g_str_equal (action, "confirm") ||
+      g_str_equal (action, "delete") || g_str_equal (action, "use-current-pricing"))
+    return draft;
+  if (g_str_equal (action, "lock-pricing"))
+    return draft && DOC_INT (order, LB_DOC_PRICING_LOCKED) == 0;
+  if (g_str_equal (action, "fulfil"))
+    return status == LB_ORDER_STATUS_CONFIRMED;
+  if (g_str_equal (action, "cancel"))
+    return draft || status == LB_ORDER_STATUS_CONFIRMED;
+  if (g_str_equal (action, "create-invoice"))
+    return status == LB_ORDER_STATUS_CONFIRMED || status == LB_ORDER_STATUS_FULFILLED;
+
+  g_return_val_if_reached (FALSE);
 }
 
 gboolean

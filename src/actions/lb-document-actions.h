@@ -74,6 +74,14 @@ gboolean   lb_document_set_discount       (LbStore          *store,
 gboolean   lb_invoice_use_current_pricing (LbStore          *store,
                                            gint64            invoice_id,
                                            GError          **error);
+gboolean   lb_document_use_current_pricing (LbStore         *store,
+                                           LbDocKind         kind,
+                                           gint64            document_id,
+                                           GError          **error);
+gboolean   lb_document_lock_pricing       (LbStore          *store,
+                                           LbDocKind         kind,
+                                           gint64            document_id,
+                                           GError          **error);
 gboolean   lb_document_delete             (LbStore          *store,
                                            LbDocKind         kind,
                                            gint64            document_id,
@@ -117,6 +125,8 @@ int        lb_invoice_sweep               (LbStore          *store,
                                            GError          **error);
 
 /* the order status machine */
+gboolean   lb_order_can                   (LbRecord         *order,
+                                           const char       *action);
 gboolean   lb_order_confirm               (LbStore          *store,
                                            gint64            order_id,
                                            GError          **error);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lb-error.h"
+#include "lb-money.h"
 #include "lb-settings.h"
 #include "lb-validate.h"
 
@@ -222,7 +223,244 @@ lb_ref_add (LbStore     *store,
             const char  *name,
             GError     **error)
 {
+  if (kind == LB_REF_TAX_RATE)
+    {
+      g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_INVALID,
+                   _("A tax rate needs its percentage as well as its name."));
+      return 0;
+    }
+
   return lb_store_add_ref (store, kind, name, error);
+}
+
+/* tax rates */
+
+static gboolean
+check_rate (gint64   rate,
+            GError **error)
+{
+  if (rate < 0)
+    {
+      g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_INVALID,
+                   _("A tax rate cannot be negative."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lb_tax_rate_add:
+ * @rate: the percentage in basis points (20 % is 2000)
+ *
+ * Adds a named tax rate at the end of the list.  Two names may share a
+ * percentage ("Zero-rated", "Exempt"); a name is unique ignoring case.
+ *
+ * Returns: the new entry's id, 0 on error
+ */
+gint64
+lb_tax_rate_add (LbStore     *store,
+                 const char  *name,
+                 gint64       rate,
+                 GError     **error)
+{
+  g_return_val_if_fail (LB_IS_STORE (store), 0);
+
+  if (!check_rate (rate, error))
+    return 0;
+
+  return lb_store_add_ref_with_rate (store, LB_REF_TAX_RATE, name, rate, error);
+}
+
+/**
+ * lb_tax_rate_set_rate:
+ * @rate: the new percentage in basis points
+ * @update_products: also give the products whose default tax rate is
+ *   the old percentage the new one
+ * @n_products: (out) (optional): how many products changed
+ *
+ * Changes the percentage of a named tax rate, in one transaction.
+ * Products and document lines store a percentage, not the name, so
+ * documents already written never change; products follow only when
+ * asked.
+ */
+gboolean
+lb_tax_rate_set_rate (LbStore     *store,
+                      LbRefItem   *item,
+                      gint64       rate,
+                      gboolean     update_products,
+                      gint64      *n_products,
+                      GError     **error)
+{
+  gint64 changed = 0;
+
+  g_return_val_if_fail (LB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (LB_IS_REF_ITEM (item), FALSE);
+
+  if (n_products != NULL)
+    *n_products = 0;
+  if (lb_ref_item_get_kind (item) != LB_REF_TAX_RATE)
+    {
+      g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_INVALID,
+                   _("Only a tax rate has a percentage."));
+      return FALSE;
+    }
+  if (!check_rate (rate, error))
+    return FALSE;
+
+  if (!lb_store_begin (store, error))
+    return FALSE;
+
+  if (!lb_store_set_ref_rate (store, lb_ref_item_get_id (item), rate, error) ||
+      (update_products && lb_ref_item_get_rate (item) != rate &&
+       !lb_store_move_products_rate (store, lb_ref_item_get_rate (item), rate,
+                                     lb_store_now (store), &changed, error)))
+    {
+      lb_store_rollback (store);
+      return FALSE;
+    }
+
+  if (!lb_store_commit (store, error))
+    return FALSE;
+
+  if (n_products != NULL)
+    *n_products = changed;
+  return TRUE;
+}
+
+/**
+ * lb_tax_rate_edit:
+ * @name: the name to give it (its own name keeps it)
+ * @rate: the percentage to give it, in basis points
+ * @update_products: as for lb_tax_rate_set_rate()
+ * @n_products: (out) (optional): how many products changed
+ *
+ * Renames a tax rate and changes its percentage in one transaction
+ * (lb_ref_rename() then lb_tax_rate_set_rate()): when either is refused,
+ * nothing changes.
+ */
+gboolean
+lb_tax_rate_edit (LbStore     *store,
+                  LbRefItem   *item,
+                  const char  *name,
+                  gint64       rate,
+                  gboolean     update_products,
+                  gint64      *n_products,
+                  GError     **error)
+{
+  gint64 changed = 0;
+
+  g_return_val_if_fail (LB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (LB_IS_REF_ITEM (item), FALSE);
+
+  if (n_products != NULL)
+    *n_products = 0;
+  if (!lb_store_begin (store, error))
+    return FALSE;
+
+  if (!lb_ref_rename (store, item, name, error) ||
+      !lb_tax_rate_set_rate (store, item, rate, update_products, &changed, error))
+    {
+      lb_store_rollback (store);
+      return FALSE;
+    }
+
+  if (!lb_store_commit (store, error))
+    return FALSE;
+
+  if (n_products != NULL)
+    *n_products = changed;
+  return TRUE;
+}
+
+/**
+ * lb_tax_rate_parse:
+ * @rate: (out): the percentage in basis points
+ *
+ * Reads a tax rate as typed in the CLI: a percentage ("20", "12.5") or
+ * the name of an entry of the list of tax rates ("Standard"), ignoring
+ * case.
+ */
+gboolean
+lb_tax_rate_parse (LbStore     *store,
+                   const char  *text,
+                   gint64      *rate,
+                   GError     **error)
+{
+  g_autoptr(GError) percent_error = NULL;
+  g_autoptr(LbRefItem) item = NULL;
+  const char *start = text;
+
+  g_return_val_if_fail (LB_IS_STORE (store), FALSE);
+  g_return_val_if_fail (rate != NULL, FALSE);
+
+  if (lb_percent_parse (text, rate, &percent_error))
+    return TRUE;
+
+  /* Something that starts like a number is a mistyped percentage. */
+  while (start != NULL && g_ascii_isspace (*start))
+    start++;
+  if (start != NULL && (g_ascii_isdigit (*start) || *start == '-' || *start == '.' || *start == '+'))
+    {
+      g_propagate_error (error, g_steal_pointer (&percent_error));
+      return FALSE;
+    }
+
+  item = lb_store_find_ref (store, LB_REF_TAX_RATE, text);
+  if (item == NULL)
+    {
+      g_autoptr(GListModel) items = lb_store_list_refs (store, LB_REF_TAX_RATE, NULL);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(LbRefItem) entry = g_list_model_get_item (items, i);
+          g_autofree char *percent = lb_percent_format (lb_ref_item_get_rate (entry));
+
+          /* Translators: a tax rate in a list: "Standard (20 %)" */
+          g_string_append_printf (names, _("%s%s (%s %%)"), i > 0 ? ", " : "",
+                                  lb_ref_item_get_name (entry), percent);
+        }
+      if (names->len > 0)
+        g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_INVALID,
+                     _("“%s” is neither a percentage nor a tax rate of the list. "
+                       "Give a number such as 12.5, or one of: %s."),
+                     text != NULL ? text : "", names->str);
+      else
+        g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_INVALID,
+                     _("“%s” is not a percentage, and there are no named tax rates. "
+                       "Give a number such as 12.5."),
+                     text != NULL ? text : "");
+      return FALSE;
+    }
+
+  *rate = lb_ref_item_get_rate (item);
+  return TRUE;
+}
+
+/**
+ * lb_tax_rate_name_for:
+ *
+ * Returns: (transfer full) (nullable): the name of the first tax rate of
+ *   the list with @rate as its percentage, or %NULL
+ */
+char *
+lb_tax_rate_name_for (LbStore *store,
+                      gint64   rate)
+{
+  g_autoptr(GListModel) items = NULL;
+
+  g_return_val_if_fail (LB_IS_STORE (store), NULL);
+
+  items = lb_store_list_refs (store, LB_REF_TAX_RATE, NULL);
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(LbRefItem) item = g_list_model_get_item (items, i);
+
+      if (lb_ref_item_get_rate (item) == rate)
+        return g_strdup (lb_ref_item_get_name (item));
+    }
+
+  return NULL;
 }
 
 /* Renames an entry; a setting that named it follows the new name. */

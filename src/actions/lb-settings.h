@@ -43,4 +43,29 @@ gboolean            lb_ref_remove             (LbStore     *store,
                                                LbRefItem   *item,
                                                GError     **error);
 
+/* the list of named tax rates (rates in basis points) */
+gint64              lb_tax_rate_add           (LbStore     *store,
+                                               const char  *name,
+                                               gint64       rate,
+                                               GError     **error);
+gboolean            lb_tax_rate_set_rate      (LbStore     *store,
+                                               LbRefItem   *item,
+                                               gint64       rate,
+                                               gboolean     update_products,
+                                               gint64      *n_products,
+                                               GError     **error);
+gboolean            lb_tax_rate_edit          (LbStore     *store,
+                                               LbRefItem   *item,
+                                               const char  *name,
+                                               gint64       rate,
+                                               gboolean     update_products,
+                                               gint64      *n_products,
+                                               GError     **error);
+gboolean            lb_tax_rate_parse         (LbStore     *store,
+                                               const char  *text,
+                                               gint64      *rate,
+                                               GError     **error);
+char               *lb_tax_rate_name_for      (LbStore     *store,
+                                               gint64       rate);
+
 G_END_DECLS

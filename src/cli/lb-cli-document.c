@@ -35,8 +35,9 @@ const LbCliOption lb_cli_line_value_options[] = {
   { "discount", LB_CLI_DECIMAL, 0, NULL, N_("PCT"), N_("Line discount in percent") },
   { "discount-amount", LB_CLI_AMOUNT, 0, NULL, N_("AMOUNT"),
     N_("Line discount as a fixed amount, at most the line’s gross amount") },
-  { "tax-rate", LB_CLI_DECIMAL, 0, NULL, N_("PCT"),
-    N_("Tax rate in percent (default: the product’s rate; 0 for a written-in line)") },
+  { "tax-rate", LB_CLI_TAX_RATE, 0, NULL, N_("PCT|NAME"),
+    N_("Tax rate in percent, or a tax rate of the list by name (default: the product’s "
+       "rate; 0 for a written-in line)") },
   { "tax-amount", LB_CLI_AMOUNT, 0, NULL, N_("AMOUNT"),
     N_("Tax as a fixed amount instead of a rate") },
   { NULL }
@@ -520,7 +521,7 @@ lb_cli_line_apply (LbCli      *cli,
 
   if (lb_cli_args_has (args, "tax-rate"))
     {
-      if (!lb_cli_args_percent (cli, args, "tax-rate", &value))
+      if (!lb_cli_args_tax_rate (cli, args, "tax-rate", &value))
         return LB_CLI_EXIT_REFUSED;
       lb_record_set_int (r, LB_LINE_TAX_KIND, LB_TAX_RATE);
       lb_record_set_int (r, LB_LINE_TAX, value);
@@ -678,6 +679,43 @@ lb_cli_document_run_action (LbCli              *cli,
     return lb_cli_fail (cli, error);
 
   return print_changed (cli, get_kind (cli), id);
+}
+
+/* Runs a pricing action of a Draft of the command's kind; prints
+ * nothing, or the document as saved with --json. */
+static int
+run_pricing (LbCli     *cli,
+             LbCliArgs *args,
+             gboolean (*action) (LbStore *, LbDocKind, gint64, GError **))
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!lb_cli_args_param_id (cli, args, 0, &id))
+    return LB_CLI_EXIT_USAGE;
+  if (lb_cli_open_store (cli) == NULL)
+    return LB_CLI_EXIT_REFUSED;
+
+  if (!action (cli->store, get_kind (cli)->kind, id, &error))
+    return lb_cli_fail (cli, error);
+
+  return print_changed (cli, get_kind (cli), id);
+}
+
+/* `invoice use-current-pricing`, `order use-current-pricing` */
+int
+lb_cli_document_use_current_pricing (LbCli     *cli,
+                                     LbCliArgs *args)
+{
+  return run_pricing (cli, args, lb_document_use_current_pricing);
+}
+
+/* `invoice lock-pricing`, `order lock-pricing` */
+int
+lb_cli_document_lock_pricing (LbCli     *cli,
+                              LbCliArgs *args)
+{
+  return run_pricing (cli, args, lb_document_lock_pricing);
 }
 
 /**

@@ -185,13 +185,6 @@ invoice_void (LbCli     *cli,
   return lb_cli_document_run_action (cli, args, lb_invoice_void);
 }
 
-static int
-invoice_use_current_pricing (LbCli     *cli,
-                             LbCliArgs *args)
-{
-  return lb_cli_document_run_action (cli, args, lb_invoice_use_current_pricing);
-}
-
 /* Records a payment; prints its id, or the payment with --json. */
 static int
 invoice_pay (LbCli     *cli,
@@ -356,8 +349,13 @@ const LbCliCommand lb_cli_invoice_commands[] = {
     N_("Mark Overdue the unpaid invoices past their due date; prints how many."),
     &lb_cli_invoice_kind },
   { "invoice", "use-current-pricing", N_("INV"), 1, NULL,
-    invoice_use_current_pricing,
-    N_("Read the catalog’s current prices into the product lines of a Draft invoice."),
+    lb_cli_document_use_current_pricing,
+    N_("Read the catalog’s current prices into the product lines of a Draft invoice; "
+       "later price changes reach it until its pricing is locked."),
+    &lb_cli_invoice_kind },
+  { "invoice", "lock-pricing", N_("INV"), 1, NULL,
+    lb_cli_document_lock_pricing,
+    N_("Keep the prices of a Draft invoice’s lines as they are, whatever the catalog does."),
     &lb_cli_invoice_kind },
   { NULL }
 };

@@ -55,6 +55,7 @@ static const LbCliColumn order_columns[] = {
   { "delivery_address", LB_CLI_COLUMN_TEXT, LB_DOC_DELIVERY_ADDRESS, 0, N_("Delivery address") },
   { "notes", LB_CLI_COLUMN_TEXT, LB_DOC_NOTES, 0, N_("Notes") },
   { "terms", LB_CLI_COLUMN_TEXT, LB_DOC_TERMS, 0, N_("Terms") },
+  { "pricing_locked", LB_CLI_COLUMN_FLAG, LB_DOC_PRICING_LOCKED, 0, N_("Pricing locked") },
   { "created_at", LB_CLI_COLUMN_TIME, LB_DOC_CREATED_AT, 0, N_("Created") },
   { "updated_at", LB_CLI_COLUMN_TIME, LB_DOC_UPDATED_AT, 0, N_("Updated") },
   { NULL }
@@ -152,6 +153,15 @@ const LbCliCommand lb_cli_order_commands[] = {
     order_fulfil, N_("Mark a Confirmed order as fulfilled."), &lb_cli_order_kind },
   { "order", "cancel", N_("ORDER"), 1, NULL,
     order_cancel, N_("Cancel a Draft or Confirmed order."), &lb_cli_order_kind },
+  { "order", "use-current-pricing", N_("ORDER"), 1, NULL,
+    lb_cli_document_use_current_pricing,
+    N_("Read the catalog’s current prices into the product lines of a Draft order; "
+       "later price changes reach it until its pricing is locked."),
+    &lb_cli_order_kind },
+  { "order", "lock-pricing", N_("ORDER"), 1, NULL,
+    lb_cli_document_lock_pricing,
+    N_("Keep the prices of a Draft order’s lines as they are, whatever the catalog does."),
+    &lb_cli_order_kind },
   { "order", "invoice", N_("ORDER"), 1, NULL,
     order_invoice,
     N_("Make a Draft invoice from a Confirmed or Fulfilled order; prints its id."),

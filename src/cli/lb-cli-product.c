@@ -26,7 +26,8 @@ static const LbCliOption product_text_options[] = {
 static const LbCliOption product_value_options[] = {
   { "price", LB_CLI_AMOUNT, 0, NULL, N_("AMOUNT"),
     N_("Unit price in the currency setting (required for add)") },
-  { "tax-rate", LB_CLI_DECIMAL, 0, NULL, N_("PCT"), N_("Default tax rate in percent (default 0)") },
+  { "tax-rate", LB_CLI_TAX_RATE, 0, NULL, N_("PCT|NAME"),
+    N_("Default tax rate in percent, or a tax rate of the list by name (default 0)") },
   { "inactive", LB_CLI_FLAG, 0, NULL, NULL, N_("Keep it in the catalog but out of new lines’ choices") },
   { NULL }
 };
@@ -157,7 +158,7 @@ apply_options (LbCli     *cli,
     }
   if (lb_cli_args_has (args, "tax-rate"))
     {
-      if (!lb_cli_args_percent (cli, args, "tax-rate", &value))
+      if (!lb_cli_args_tax_rate (cli, args, "tax-rate", &value))
         return LB_CLI_EXIT_REFUSED;
       lb_record_set_int (r, LB_PRODUCT_TAX_RATE, value);
     }

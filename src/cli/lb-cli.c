@@ -8,6 +8,7 @@
 
 #include "lb-cli.h"
 #include "lb-money.h"
+#include "lb-settings.h"
 #include "lb-validate.h"
 
 /* The parsed value of one option. */
@@ -187,6 +188,19 @@ take_value (LbCli             *cli,
         {
           lb_cli_usage_error (cli, _("“%s” is not a number for --%s. Write a number with a dot "
                                      "for decimals, such as 1.5."), text, option->name);
+          return FALSE;
+        }
+      break;
+
+    case LB_CLI_TAX_RATE:
+      /* What starts like a number must be one; anything else is a name,
+       * looked up when it is read. */
+      if ((*text == '\0' || g_ascii_isdigit (*text) || *text == '-' || *text == '.' || *text == '+') &&
+          !is_decimal_number (text))
+        {
+          lb_cli_usage_error (cli, _("“%s” is not a number for --%s. Write a number with a dot "
+                                     "for decimals, such as 12.5, or the name of a tax rate."),
+                              text, option->name);
           return FALSE;
         }
       break;
@@ -838,6 +852,36 @@ lb_cli_args_percent (LbCli      *cli,
   g_autoptr(GError) error = NULL;
 
   if (!lb_percent_parse (lb_cli_args_text (args, name), basis_points, &error))
+    {
+      lb_cli_refuse (cli, "--%s: %s", name, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lb_cli_args_tax_rate:
+ * @basis_points: (out): the rate
+ *
+ * Reads option @name as a percentage ("20", "12.5") or the name of a
+ * tax rate of the list ("Standard", ignoring case).  Opens the store for
+ * a name.  Returns FALSE after printing why not (a refusal).
+ */
+gboolean
+lb_cli_args_tax_rate (LbCli      *cli,
+                      LbCliArgs  *args,
+                      const char *name,
+                      gint64     *basis_points)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = lb_cli_args_text (args, name);
+
+  if (is_decimal_number (text))
+    return lb_cli_args_percent (cli, args, name, basis_points);
+
+  if (lb_cli_open_store (cli) == NULL)
+    return FALSE;
+  if (!lb_tax_rate_parse (cli->store, text, basis_points, &error))
     {
       lb_cli_refuse (cli, "--%s: %s", name, error->message);
       return FALSE;

@@ -30,6 +30,8 @@ typedef enum
   LB_CLI_DECIMAL,    /* a quantity or a percentage: the same syntax; how many
                       * decimals are allowed is checked when it is read
                       * (lb_cli_args_quantity(), lb_cli_args_percent()) */
+  LB_CLI_TAX_RATE,   /* a percentage (as LB_CLI_DECIMAL) or the name of a tax
+                      * rate of the list; read with lb_cli_args_tax_rate() */
 } LbCliOptionType;
 
 /* One long option.  Tables of them end with an entry whose name is NULL
@@ -174,6 +176,10 @@ gboolean            lb_cli_args_quantity         (LbCli              *cli,
                                                   LbCliArgs          *args,
                                                   const char         *name,
                                                   gint64             *quantity);
+gboolean            lb_cli_args_tax_rate         (LbCli              *cli,
+                                                  LbCliArgs          *args,
+                                                  const char         *name,
+                                                  gint64             *basis_points);
 gboolean            lb_cli_args_percent          (LbCli              *cli,
                                                   LbCliArgs          *args,
                                                   const char         *name,
@@ -406,6 +412,10 @@ int                 lb_cli_document_create_from  (LbCli              *cli,
 int                 lb_cli_document_run_action   (LbCli              *cli,
                                                   LbCliArgs          *args,
                                                   LbCliDocActionFunc  action);
+int                 lb_cli_document_use_current_pricing (LbCli       *cli,
+                                                  LbCliArgs          *args);
+int                 lb_cli_document_lock_pricing (LbCli              *cli,
+                                                  LbCliArgs          *args);
 gboolean            lb_cli_lead_documents        (LbCli              *cli,
                                                   gint64              lead_id,
                                                   JsonBuilder        *builder,

@@ -108,6 +108,8 @@ lb_ref_kind_to_label (LbRefKind kind)
       return _("Invoice Types");
     case LB_REF_INDUSTRY:
       return _("Industries");
+    case LB_REF_TAX_RATE:
+      return _("Tax Rates");
     default:
       return "";
     }

@@ -34,9 +34,10 @@ typedef enum
   LB_REF_ORDER_TYPE,
   LB_REF_INVOICE_TYPE,
   LB_REF_INDUSTRY,
+  LB_REF_TAX_RATE,
 } LbRefKind;
 
-#define LB_REF_KIND_N_KINDS (LB_REF_INDUSTRY + 1)
+#define LB_REF_KIND_N_KINDS (LB_REF_TAX_RATE + 1)
 
 /* The status of a deal (SPEC 3.4). */
 typedef enum

@@ -13,6 +13,7 @@ struct _LbRefItem
   LbRefKind  kind;
   char      *name;
   int        position;
+  gint64     rate;
 };
 
 G_DEFINE_FINAL_TYPE (LbRefItem, lb_ref_item, G_TYPE_OBJECT)
@@ -23,6 +24,7 @@ enum {
   PROP_KIND,
   PROP_NAME,
   PROP_POSITION,
+  PROP_RATE,
   N_PROPS
 };
 
@@ -66,6 +68,10 @@ lb_ref_item_get_property (GObject    *object,
       g_value_set_int (value, self->position);
       break;
 
+    case PROP_RATE:
+      g_value_set_int64 (value, self->rate);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -98,6 +104,10 @@ lb_ref_item_set_property (GObject      *object,
       self->position = g_value_get_int (value);
       break;
 
+    case PROP_RATE:
+      self->rate = g_value_get_int64 (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -121,6 +131,9 @@ lb_ref_item_class_init (LbRefItemClass *klass)
     g_param_spec_string ("name", NULL, NULL, NULL, flags);
   properties[PROP_POSITION] =
     g_param_spec_int ("position", NULL, NULL, 0, G_MAXINT, 0, flags);
+  /* A tax rate's percentage in basis points; -1 for the other lists. */
+  properties[PROP_RATE] =
+    g_param_spec_int64 ("rate", NULL, NULL, -1, G_MAXINT64, -1, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -128,6 +141,7 @@ lb_ref_item_class_init (LbRefItemClass *klass)
 static void
 lb_ref_item_init (LbRefItem *self)
 {
+  self->rate = -1;
 }
 
 /* public API */
@@ -143,6 +157,27 @@ lb_ref_item_new (gint64      id,
                        "kind", kind,
                        "name", name,
                        "position", position,
+                       NULL);
+}
+
+/**
+ * lb_ref_item_new_tax_rate:
+ * @rate: the percentage in basis points (20 % is 2000)
+ *
+ * Returns: (transfer full): an entry of the list of tax rates
+ */
+LbRefItem *
+lb_ref_item_new_tax_rate (gint64      id,
+                          const char *name,
+                          int         position,
+                          gint64      rate)
+{
+  return g_object_new (LB_TYPE_REF_ITEM,
+                       "id", id,
+                       "kind", LB_REF_TAX_RATE,
+                       "name", name,
+                       "position", position,
+                       "rate", rate,
                        NULL);
 }
 
@@ -172,4 +207,18 @@ lb_ref_item_get_position (LbRefItem *self)
 {
   g_return_val_if_fail (LB_IS_REF_ITEM (self), 0);
   return self->position;
+}
+
+/**
+ * lb_ref_item_get_rate:
+ *
+ * Returns: a tax rate's percentage in basis points, -1 for an entry of
+ *   another list
+ */
+gint64
+lb_ref_item_get_rate (LbRefItem *self)
+{
+  g_return_val_if_fail (LB_IS_REF_ITEM (self), -1);
+
+  return self->rate;
 }

@@ -19,4 +19,11 @@ LbRefKind   lb_ref_item_get_kind     (LbRefItem  *self);
 const char *lb_ref_item_get_name     (LbRefItem  *self);
 int         lb_ref_item_get_position (LbRefItem  *self);
 
+/* An entry of the list of tax rates carries its percentage. */
+LbRefItem  *lb_ref_item_new_tax_rate (gint64      id,
+                                      const char *name,
+                                      int         position,
+                                      gint64      rate);
+gint64      lb_ref_item_get_rate     (LbRefItem  *self);
+
 G_END_DECLS

@@ -586,6 +586,50 @@ lb_store_overdue_candidates (LbStore     *self,
   return g_steal_pointer (&ids);
 }
 
+/**
+ * lb_store_current_drafts_with_product:
+ *
+ * Returns: (transfer full) (element-type LbDocRef): the Draft orders and
+ *   invoices whose pricing is current (not locked) and that have a line
+ *   of product @product_id
+ */
+GArray *
+lb_store_current_drafts_with_product (LbStore  *self,
+                                      gint64    product_id,
+                                      GError  **error)
+{
+  g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (LbDocRef));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LB_IS_STORE (self), NULL);
+
+  /* Draft is status 0 for orders and invoices alike. */
+  stmt = lb_store_prepare (self,
+                           "SELECT d.id, d.kind FROM document d"
+                           " WHERE d.status = 0 AND d.pricing_locked = 0"
+                           "   AND EXISTS (SELECT 1 FROM line l"
+                           "               WHERE l.document_id = d.id AND l.product_id = ?)"
+                           " ORDER BY d.id",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, product_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LbDocRef ref = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1) };
+      g_array_append_val (refs, ref);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lb_store_set_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&refs);
+}
+
 /* public API: lines */
 
 /**

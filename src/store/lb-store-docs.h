@@ -26,6 +26,13 @@ typedef struct
 void        lb_doc_filter_init          (LbDocFilter   *filter,
                                          LbDocKind      kind);
 
+/* Which document: its kind and id. */
+typedef struct
+{
+  gint64    id;
+  LbDocKind kind;
+} LbDocRef;
+
 /* products */
 gboolean    lb_store_insert_product     (LbStore       *self,
                                          LbProduct     *product,
@@ -70,6 +77,9 @@ gint64      lb_store_next_sequence      (LbStore       *self,
                                          GError       **error);
 GArray     *lb_store_overdue_candidates (LbStore       *self,
                                          const char    *today,
+                                         GError       **error);
+GArray     *lb_store_current_drafts_with_product (LbStore *self,
+                                         gint64         product_id,
                                          GError       **error);
 
 /* lines of a document (@document_id) or of a deal (@deal_id) */

@@ -18,7 +18,23 @@ static const char count_uses_sql[] =
   "     + (SELECT count(*) FROM lead WHERE campaign_id = ?1)"
   "     + (SELECT count(*) FROM lead WHERE selling_direction_id = ?1)"
   "     + (SELECT count(*) FROM lead WHERE distribution_channel_id = ?1)"
-  "     + (SELECT count(*) FROM lead_tag WHERE tag_id = ?1)";
+  "     + (SELECT count(*) FROM lead_tag WHERE tag_id = ?1)"
+  "     + (SELECT count(*) FROM account WHERE industry_id = ?1)"
+  "     + (SELECT count(*) FROM document WHERE type_id = ?1)";
+
+/* An entry from a row of "id, name, position, rate". */
+static LbRefItem *
+read_item (sqlite3_stmt *stmt,
+           LbRefKind     kind)
+{
+  if (kind == LB_REF_TAX_RATE)
+    return lb_ref_item_new_tax_rate (sqlite3_column_int64 (stmt, 0), lb_column_text (stmt, 1),
+                                     sqlite3_column_int (stmt, 2),
+                                     MAX (sqlite3_column_int64 (stmt, 3), 0));
+
+  return lb_ref_item_new (sqlite3_column_int64 (stmt, 0), kind, lb_column_text (stmt, 1),
+                          sqlite3_column_int (stmt, 2));
+}
 
 static gboolean
 check_name (const char  *name,
@@ -53,7 +69,7 @@ lb_store_list_refs (LbStore    *self,
   g_return_val_if_fail (LB_IS_STORE (self), NULL);
 
   stmt = lb_store_prepare (self,
-                           "SELECT id, name, position FROM ref_item WHERE kind = ? "
+                           "SELECT id, name, position, rate FROM ref_item WHERE kind = ? "
                            "ORDER BY position, name COLLATE NOCASE",
                            error);
   if (stmt == NULL)
@@ -62,9 +78,7 @@ lb_store_list_refs (LbStore    *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(LbRefItem) item = lb_ref_item_new (sqlite3_column_int64 (stmt, 0), kind,
-                                                   lb_column_text (stmt, 1),
-                                                   sqlite3_column_int (stmt, 2));
+      g_autoptr(LbRefItem) item = read_item (stmt, kind);
       g_list_store_append (list, item);
     }
   if (rc != SQLITE_DONE)
@@ -100,7 +114,7 @@ lb_store_find_ref (LbStore    *self,
   clean = g_strstrip (g_strdup (name));
 
   stmt = lb_store_prepare (self,
-                           "SELECT id, name, position FROM ref_item "
+                           "SELECT id, name, position, rate FROM ref_item "
                            "WHERE kind = ? AND name = ? COLLATE NOCASE",
                            NULL);
   if (stmt == NULL)
@@ -108,8 +122,7 @@ lb_store_find_ref (LbStore    *self,
   sqlite3_bind_int (stmt, 1, kind);
   sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    item = lb_ref_item_new (sqlite3_column_int64 (stmt, 0), kind,
-                            lb_column_text (stmt, 1), sqlite3_column_int (stmt, 2));
+    item = read_item (stmt, kind);
   sqlite3_reset (stmt);
 
   return item;
@@ -120,6 +133,24 @@ lb_store_add_ref (LbStore     *self,
                   LbRefKind    kind,
                   const char  *name,
                   GError     **error)
+{
+  g_return_val_if_fail (kind != LB_REF_TAX_RATE, 0);
+
+  return lb_store_add_ref_with_rate (self, kind, name, -1, error);
+}
+
+/**
+ * lb_store_add_ref_with_rate:
+ * @rate: a tax rate's basis points, -1 for an entry of another list
+ *
+ * Returns: the new entry's id, 0 on error
+ */
+gint64
+lb_store_add_ref_with_rate (LbStore     *self,
+                            LbRefKind    kind,
+                            const char  *name,
+                            gint64       rate,
+                            GError     **error)
 {
   g_autofree char *clean = NULL;
   g_autoptr(LbRefItem) existing = NULL;
@@ -140,14 +171,18 @@ lb_store_add_ref (LbStore     *self,
     }
 
   stmt = lb_store_prepare (self,
-                           "INSERT INTO ref_item (kind, name, position) VALUES "
+                           "INSERT INTO ref_item (kind, name, position, rate) VALUES "
                            "(?1, ?2, (SELECT coalesce (max (position) + 1, 0) "
-                           "          FROM ref_item WHERE kind = ?1))",
+                           "          FROM ref_item WHERE kind = ?1), ?3)",
                            error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int (stmt, 1, kind);
   sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_TRANSIENT);
+  if (rate >= 0)
+    sqlite3_bind_int64 (stmt, 3, rate);
+  else
+    sqlite3_bind_null (stmt, 3);
   if (!lb_store_step_done (self, stmt, error))
     return 0;
 
@@ -257,4 +292,95 @@ lb_store_remove_ref (LbStore  *self,
   sqlite3_bind_int64 (stmt, 1, id);
 
   return lb_store_step_done (self, stmt, error);
+}
+
+/* Changes a tax rate's percentage. */
+gboolean
+lb_store_set_ref_rate (LbStore  *self,
+                       gint64    id,
+                       gint64    rate,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (rate >= 0, FALSE);
+
+  stmt = lb_store_prepare (self, "UPDATE ref_item SET rate = ? WHERE id = ? AND kind = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rate);
+  sqlite3_bind_int64 (stmt, 2, id);
+  sqlite3_bind_int (stmt, 3, LB_REF_TAX_RATE);
+  if (!lb_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (lb_store_get_db (self)) == 0)
+    {
+      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_FOUND,
+                   _("That tax rate no longer exists."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lb_store_count_products_at_rate:
+ *
+ * Returns: how many products have @rate (basis points) as their default
+ *   tax rate, active or not
+ */
+gint64
+lb_store_count_products_at_rate (LbStore *self,
+                                 gint64   rate)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+
+  g_return_val_if_fail (LB_IS_STORE (self), 0);
+
+  stmt = lb_store_prepare (self, "SELECT count(*) FROM product WHERE tax_rate = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, rate);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+/**
+ * lb_store_move_products_rate:
+ * @changed: (out) (optional): how many products changed
+ *
+ * Gives every product whose default tax rate is @from the rate @to.
+ */
+gboolean
+lb_store_move_products_rate (LbStore  *self,
+                             gint64    from,
+                             gint64    to,
+                             gint64    now,
+                             gint64   *changed,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LB_IS_STORE (self), FALSE);
+
+  stmt = lb_store_prepare (self,
+                           "UPDATE product SET tax_rate = ?, updated_at = ? WHERE tax_rate = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, to);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, from);
+  if (!lb_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (changed != NULL)
+    *changed = sqlite3_changes (lb_store_get_db (self));
+  return TRUE;
 }

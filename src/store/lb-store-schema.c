@@ -293,9 +293,17 @@ static const char migration_2[] =
   "          new.email, new.phone, new.phone_key, new.company, new.company_name);"
   "END;";
 
+/* Tax rates join the reference lists: an entry of that list carries its
+ * percentage in basis points. */
+static const char migration_3[] =
+  "ALTER TABLE ref_item ADD COLUMN rate INTEGER CHECK (rate IS NULL OR rate >= 0);"
+  /* A new catalog price finds the Drafts with current pricing. */
+  "CREATE INDEX line_by_product ON line (product_id);";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LB_STORE_SCHEMA_VERSION);
@@ -349,6 +357,42 @@ seed_reference_data (LbStore  *self,
   return lb_store_set_setting (self, "default-category", "General", error);
 }
 
+/* The tax rates a database starts with (SPEC 3.4): in list order, the
+ * first is what the pickers offer first. */
+static const struct {
+  const char *name;
+  gint64      rate;
+} seed_tax_rates[] = {
+  { N_("Standard"), 2000 },
+  { N_("Reduced"), 500 },
+  { N_("Zero"), 0 },
+};
+
+static gboolean
+seed_tax (LbStore  *self,
+          GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = lb_store_prepare (self,
+                           "INSERT OR IGNORE INTO ref_item (kind, name, position, rate) "
+                           "VALUES (?, ?, ?, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (seed_tax_rates); i++)
+    {
+      sqlite3_bind_int (stmt, 1, LB_REF_TAX_RATE);
+      sqlite3_bind_text (stmt, 2, seed_tax_rates[i].name, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, i);
+      sqlite3_bind_int64 (stmt, 4, seed_tax_rates[i].rate);
+      if (!lb_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 seed_pipeline (LbStore  *self,
                GError  **error)
@@ -399,6 +443,7 @@ lb_store_migrate (LbStore  *self,
       if (!lb_store_exec (self, migrations[v], error) ||
           (v == 0 && !seed_reference_data (self, error)) ||
           (v == 1 && !seed_pipeline (self, error)) ||
+          (v == 2 && !seed_tax (self, error)) ||
           !lb_store_exec (self, set_version, error))
         {
           g_prefix_error (error, _("Cannot bring the database “%s” up to date: "),

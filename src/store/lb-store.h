@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LbStore, lb_store, LB, STORE, GObject)
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define LB_STORE_SCHEMA_VERSION 2
+#define LB_STORE_SCHEMA_VERSION 3
 
 /* How many backups are kept next to the database. */
 #define LB_STORE_BACKUPS_KEPT 7
@@ -83,6 +83,23 @@ gboolean      lb_store_remove_ref          (LbStore             *self,
                                             GError             **error);
 gint64        lb_store_count_ref_uses      (LbStore             *self,
                                             gint64               id);
+gint64        lb_store_add_ref_with_rate   (LbStore             *self,
+                                            LbRefKind            kind,
+                                            const char          *name,
+                                            gint64               rate,
+                                            GError             **error);
+gboolean      lb_store_set_ref_rate        (LbStore             *self,
+                                            gint64               id,
+                                            gint64               rate,
+                                            GError             **error);
+gint64        lb_store_count_products_at_rate (LbStore          *self,
+                                            gint64               rate);
+gboolean      lb_store_move_products_rate  (LbStore             *self,
+                                            gint64               from,
+                                            gint64               to,
+                                            gint64               now,
+                                            gint64              *changed,
+                                            GError             **error);
 
 /* leads: the raw rows; rules live in actions/lb-lead-actions.c */
 gboolean      lb_store_insert_lead         (LbStore             *self,

@@ -296,6 +296,170 @@ test_pricing (LbTestFixture *fixture,
   g_assert_cmpint (lb_record_get_int (doc, LB_DOC_DISCOUNT_TOTAL), ==, 135);
 }
 
+static gint64
+line_price (LbStore   *store,
+            LbDocKind  kind,
+            gint64     doc_id,
+            guint      index)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(LbRecord) doc = lb_document_load (store, kind, doc_id, &lines, NULL, NULL);
+
+  g_assert_nonnull (doc);
+  g_assert_cmpuint (index, <, lines->len);
+  return lb_record_get_int (g_ptr_array_index (lines, index), LB_LINE_UNIT_PRICE);
+}
+
+static gint64
+locked (LbStore   *store,
+        LbDocKind  kind,
+        gint64     doc_id)
+{
+  g_autoptr(LbRecord) doc = get (store, kind, doc_id);
+  return lb_record_get_int (doc, LB_DOC_PRICING_LOCKED);
+}
+
+static gint64
+new_order (LbStore *store,
+           gint64   account)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 lead = lb_test_add_lead (store, "Olga", "Order", "olga@example.com", NULL);
+  g_autoptr(LbLead) stored = NULL;
+  gint64 id;
+
+  g_assert_true (lb_settings_set (store, LB_SETTING_ORDER_TYPE, "Standard", NULL));
+  stored = lb_store_get_lead (store, lead, NULL);
+  lb_lead_set_int (stored, LB_LEAD_ACCOUNT_ID, account);
+  g_assert_true (lb_lead_save (store, stored, &error));
+  g_assert_no_error (error);
+  id = lb_lead_create_order (store, lead, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+/* Locked pricing keeps the copied price; current pricing follows the
+ * catalog until the Draft is locked, sent or confirmed. */
+static void
+test_pricing_modes (LbTestFixture *fixture,
+                    gconstpointer  data)
+{
+  LbStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  gint64 account = add_account (store);
+  gint64 current = new_invoice (store, account, "2026-11-26");
+  gint64 kept = new_invoice (store, account, "2026-11-26");
+  gint64 sent = new_invoice (store, account, "2026-11-26");
+  gint64 order = new_order (store, account);
+  g_autoptr(LbRecord) doc = NULL;
+
+  add_product (store, "BOX", 500, 2000);
+  add_line (store, LB_DOC_INVOICE, current, "BOX", 2000, -1);
+  add_line (store, LB_DOC_INVOICE, current, NULL, 1000, 700);
+  add_line (store, LB_DOC_INVOICE, kept, "BOX", 1000, -1);
+  add_line (store, LB_DOC_INVOICE, sent, "BOX", 1000, -1);
+  add_line (store, LB_DOC_ORDER, order, "BOX", 1000, -1);
+
+  /* Every new document starts locked; so what a lock may do follows. */
+  doc = get (store, LB_DOC_INVOICE, current);
+  g_assert_cmpint (lb_record_get_int (doc, LB_DOC_PRICING_LOCKED), ==, 1);
+  g_assert_false (lb_invoice_can (doc, "lock-pricing"));
+  g_assert_true (lb_invoice_can (doc, "use-current-pricing"));
+  g_clear_object (&doc);
+
+  g_assert_true (lb_document_use_current_pricing (store, LB_DOC_INVOICE, current, &error));
+  g_assert_no_error (error);
+  g_assert_true (lb_document_use_current_pricing (store, LB_DOC_ORDER, order, &error));
+  g_assert_no_error (error);
+  g_assert_true (lb_document_use_current_pricing (store, LB_DOC_INVOICE, sent, &error));
+  g_assert_true (lb_invoice_send (store, sent, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (locked (store, LB_DOC_INVOICE, sent), ==, 1);
+  g_assert_cmpint (locked (store, LB_DOC_INVOICE, current), ==, 0);
+  g_assert_cmpint (locked (store, LB_DOC_ORDER, order), ==, 0);
+  doc = get (store, LB_DOC_INVOICE, current);
+  g_assert_true (lb_invoice_can (doc, "lock-pricing"));
+  g_clear_object (&doc);
+  doc = get (store, LB_DOC_ORDER, order);
+  g_assert_true (lb_order_can (doc, "lock-pricing"));
+  g_assert_true (lb_order_can (doc, "use-current-pricing"));
+  g_clear_object (&doc);
+
+  /* A new catalog price reaches the current Drafts only. */
+  g_assert_true (lb_product_set_price (store, "BOX", 800, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (line_price (store, LB_DOC_INVOICE, current, 0), ==, 800);
+  g_assert_cmpint (line_price (store, LB_DOC_INVOICE, current, 1), ==, 700);  /* written in */
+  g_assert_cmpint (line_price (store, LB_DOC_ORDER, order, 0), ==, 800);
+  g_assert_cmpint (line_price (store, LB_DOC_INVOICE, kept, 0), ==, 500);
+  g_assert_cmpint (line_price (store, LB_DOC_INVOICE, sent, 0), ==, 500);
+  doc = get (store, LB_DOC_INVOICE, current);
+  /* 2 × 8.00 + 7.00 = 23.00, tax 20 % of 16.00 = 3.20 */
+  g_assert_cmpint (lb_record_get_int (doc, LB_DOC_TOTAL), ==, 2620);
+  g_clear_object (&doc);
+
+  /* Locking keeps today's prices; locking again changes nothing. */
+  g_assert_true (lb_document_lock_pricing (store, LB_DOC_INVOICE, current, &error));
+  g_assert_no_error (error);
+  g_assert_true (lb_document_lock_pricing (store, LB_DOC_INVOICE, current, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (locked (store, LB_DOC_INVOICE, current), ==, 1);
+  g_assert_true (lb_product_set_price (store, "BOX", 900, &error));
+  g_assert_cmpint (line_price (store, LB_DOC_INVOICE, current, 0), ==, 800);
+  g_assert_cmpint (line_price (store, LB_DOC_ORDER, order, 0), ==, 900);
+
+  /* Confirming an order locks it. */
+  g_assert_true (lb_order_confirm (store, order, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (locked (store, LB_DOC_ORDER, order), ==, 1);
+  doc = get (store, LB_DOC_ORDER, order);
+  g_assert_false (lb_order_can (doc, "lock-pricing"));
+  g_assert_false (lb_order_can (doc, "use-current-pricing"));
+  g_assert_true (lb_order_can (doc, "create-invoice"));
+  g_clear_object (&doc);
+  g_assert_true (lb_product_set_price (store, "BOX", 950, &error));
+  g_assert_cmpint (line_price (store, LB_DOC_ORDER, order, 0), ==, 900);
+
+  /* Past Draft both pricing actions are refused and change nothing. */
+  g_assert_false (lb_document_lock_pricing (store, LB_DOC_INVOICE, sent, &error));
+  g_assert_nonnull (strstr (error->message, "Draft"));
+  g_clear_error (&error);
+  g_assert_false (lb_document_use_current_pricing (store, LB_DOC_ORDER, order, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (lb_document_lock_pricing (store, LB_DOC_INVOICE, 9999, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (line_price (store, LB_DOC_ORDER, order, 0), ==, 900);
+}
+
+/* A catalog price that would overflow a current Draft's totals is
+ * refused as a whole: the product keeps its price, the Draft its lines. */
+static void
+test_pricing_overflow (LbTestFixture *fixture,
+                       gconstpointer  data)
+{
+  LbStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbProduct) product = NULL;
+  gint64 inv = new_invoice (store, add_account (store), "2026-11-26");
+
+  add_product (store, "BULK", 1, 0);
+  /* 10^12 units at 0.01 */
+  add_line (store, LB_DOC_INVOICE, inv, "BULK", G_GINT64_CONSTANT (1000000000000000), -1);
+  g_assert_true (lb_document_use_current_pricing (store, LB_DOC_INVOICE, inv, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (lb_product_set_price (store, "BULK", 100000000, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "draft invoice"));
+  g_clear_error (&error);
+  product = lb_store_find_product (store, "BULK");
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (product), LB_PRODUCT_UNIT_PRICE), ==, 1);
+  g_assert_cmpint (line_price (store, LB_DOC_INVOICE, inv, 0), ==, 1);
+}
+
 static void
 test_from_lead_and_order (LbTestFixture *fixture,
                           gconstpointer  data)
@@ -492,6 +656,8 @@ main (int   argc,
   ADD ("/documents/invoice-lifecycle", test_invoice_lifecycle);
   ADD ("/documents/numbering-gapless", test_numbering_gapless);
   ADD ("/documents/pricing", test_pricing);
+  ADD ("/documents/pricing-modes", test_pricing_modes);
+  ADD ("/documents/pricing-overflow", test_pricing_overflow);
   ADD ("/documents/from-lead-and-order", test_from_lead_and_order);
   ADD ("/documents/deal-invoice", test_deal_invoice);
   ADD ("/documents/refused-transitions", test_refused_transitions);

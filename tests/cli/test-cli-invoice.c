@@ -988,6 +988,178 @@ test_pricing (Fixture       *f,
   g_assert_false (json_object_get_boolean_member (json_node_get_object (invoice), "pricing_locked"));
   g_assert_cmpstr (member_text (invoice, "total"), ==, "35.00");
   assert_invoice (f, sent, "total", "12.00");
+
+  /* while current, a new catalog price reaches the Draft */
+  g_free (cli_ok (f, "product", "set-price", "P-1", "15.00", NULL));
+  g_clear_pointer (&invoice, json_node_unref);
+  invoice = show_invoice (f, draft);
+  lines = member_array (invoice, "lines");
+  g_assert_cmpstr (member_text (array_element (lines, 0), "unit_price"), ==, "15.00");
+  g_assert_cmpstr (member_text (array_element (lines, 1), "unit_price"), ==, "7.00");
+  /* 15 × 1.2 + 7 + 15 + 0.50 */
+  g_assert_cmpstr (member_text (invoice, "total"), ==, "40.50");
+
+  /* locked again, it keeps 15.00; a locked Draft locks without change,
+   * an issued invoice is refused */
+  g_free (cli_ok (f, "invoice", "lock-pricing", draft_text, NULL));
+  g_free (cli_ok (f, "invoice", "lock-pricing", draft_text, NULL));
+  g_free (cli_ok (f, "product", "set-price", "P-1", "20.00", NULL));
+  assert_invoice (f, draft, "total", "40.50");
+  g_clear_pointer (&invoice, json_node_unref);
+  invoice = show_invoice (f, draft);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (invoice), "pricing_locked"));
+  assert_refused (f, "invoice", sent, "Draft", "invoice", "lock-pricing", sent_text);
+  g_free (cli_fails (f, 1, "invoice", "lock-pricing", "9999", NULL));
+  g_free (cli_fails (f, 2, "invoice", "lock-pricing", "x", NULL));
+}
+
+/* tests: pricing modes of an order */
+
+static void
+test_order_pricing (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonNode) order = NULL;
+  g_autofree char *order_text = NULL;
+  g_autofree char *lead_text = NULL;
+  g_autofree char *a = NULL;
+  JsonArray *lines;
+  gint64 account = add_account (f, "Acme");
+  gint64 lead_id, order_id;
+
+  ADD (f, "product", "add", "--sku", "P-2", "--name", "Part", "--price", "10.00");
+  lead_id = ADD_LEAD (f, "Cy", "Cole", "Website", "--account", (a = ID_TEXT (account)));
+  lead_text = ID_TEXT (lead_id);
+  g_free (cli_ok (f, "settings", "set", "order-type", "Standard", NULL));
+  order_id = ADD (f, "lead", "order", lead_text);
+  order_text = ID_TEXT (order_id);
+  ADD (f, "order", "line", "add", order_text, "--product", "P-2", "--qty", "2");
+
+  g_free (cli_ok (f, "order", "use-current-pricing", order_text, NULL));
+  g_free (cli_ok (f, "product", "set-price", "P-2", "11.00", NULL));
+  order = show_order (f, order_id);
+  lines = member_array (order, "lines");
+  g_assert_cmpstr (member_text (array_element (lines, 0), "unit_price"), ==, "11.00");
+  g_assert_cmpstr (member_text (order, "total"), ==, "22.00");
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (order), "pricing_locked"));
+
+  g_free (cli_ok (f, "order", "lock-pricing", order_text, NULL));
+  g_free (cli_ok (f, "product", "set-price", "P-2", "12.00", NULL));
+  g_clear_pointer (&order, json_node_unref);
+  order = show_order (f, order_id);
+  g_assert_cmpstr (member_text (order, "total"), ==, "22.00");
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (order), "pricing_locked"));
+
+  /* confirmed: both refused, nothing changes */
+  g_free (cli_ok (f, "order", "use-current-pricing", order_text, NULL));
+  g_free (cli_ok (f, "order", "confirm", order_text, NULL));
+  assert_refused (f, "order", order_id, "Draft", "order", "use-current-pricing", order_text);
+  assert_refused (f, "order", order_id, "Draft", "order", "lock-pricing", order_text);
+  g_free (cli_ok (f, "product", "set-price", "P-2", "13.00", NULL));
+  g_clear_pointer (&order, json_node_unref);
+  order = show_order (f, order_id);
+  g_assert_cmpstr (member_text (order, "total"), ==, "24.00");
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (order), "pricing_locked"));
+}
+
+/* tests: the list of named tax rates, and rates given by name */
+
+static void
+test_tax_rates (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(JsonNode) invoice = NULL;
+  g_autoptr(JsonNode) product = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *draft_text = NULL;
+  JsonArray *array;
+  JsonArray *lines;
+  gint64 account = add_account (f, "Acme");
+  gint64 draft;
+
+  /* the seeded list, with the percentages */
+  out = cli_ok (f, "ref", "list", "tax-rate", NULL);
+  g_assert_cmpstr (out, ==, "Standard\t20\nReduced\t5\nZero\t0\n");
+  g_clear_pointer (&out, g_free);
+
+  /* add: --rate is required, and only for tax rates */
+  g_assert_cmpint (ADD (f, "ref", "add", "tax-rate", "Super reduced", "--rate", "2.1"), >, 0);
+  err = cli_fails (f, 2, "ref", "add", "tax-rate", "Bare", NULL);
+  g_assert_nonnull (strstr (err, "--rate"));
+  g_clear_pointer (&err, g_free);
+  g_free (cli_fails (f, 2, "ref", "add", "source", "Fair", "--rate", "5", NULL));
+  g_free (cli_fails (f, 1, "ref", "add", "tax-rate", "Odd", "--rate", "1.234", NULL));
+  g_free (cli_fails (f, 1, "ref", "add", "tax-rate", "standard", "--rate", "19", NULL));
+  g_free (cli_fails (f, 1, "ref", "add", "tax-rate", "Minus", "--rate", "-1", NULL));
+
+  out = cli_ok (f, "--json", "ref", "list", "tax-rate", NULL);
+  list = parse_json (out);
+  array = json_node_get_array (list);
+  g_assert_cmpuint (json_array_get_length (array), ==, 4);
+  g_assert_cmpstr (member_text (json_array_get_element (array, 3), "name"), ==, "Super reduced");
+  g_assert_cmpstr (member_text (json_array_get_element (array, 3), "rate"), ==, "2.1");
+  g_clear_pointer (&out, g_free);
+
+  /* products and lines take a rate by name, ignoring case */
+  ADD (f, "product", "add", "--sku", "S-1", "--name", "Standard thing", "--price", "10",
+       "--tax-rate", "standard");
+  ADD (f, "product", "add", "--sku", "S-2", "--name", "Other thing", "--price", "10",
+       "--tax-rate", "20");
+  ADD (f, "product", "add", "--sku", "R-1", "--name", "Book", "--price", "10",
+       "--tax-rate", "Reduced");
+  err = cli_fails (f, 1, "product", "add", "--sku", "X-1", "--name", "X", "--price", "1",
+                   "--tax-rate", "Luxury", NULL);
+  g_assert_nonnull (strstr (err, "Standard (20 %)"));
+  g_clear_pointer (&err, g_free);
+  g_free (cli_fails (f, 2, "product", "add", "--sku", "X-1", "--name", "X", "--price", "1",
+                     "--tax-rate", "1x", NULL));
+  out = cli_ok (f, "--json", "product", "show", "R-1", NULL);
+  product = parse_json (out);
+  g_assert_cmpstr (member_text (product, "tax_rate"), ==, "5");
+  g_clear_pointer (&out, g_free);
+
+  draft = add_draft (f, account, NULL);
+  draft_text = ID_TEXT (draft);
+  ADD (f, "invoice", "line", "add", draft_text, "--write-in", "Work", "--price", "100",
+       "--qty", "1", "--tax-rate", "SUPER REDUCED");
+  invoice = show_invoice (f, draft);
+  lines = member_array (invoice, "lines");
+  g_assert_cmpstr (member_text (array_element (lines, 0), "tax_rate"), ==, "2.1");
+  g_assert_cmpstr (member_text (invoice, "tax"), ==, "2.10");
+
+  /* a new percentage: products follow only when asked; the invoice keeps its own */
+  out = cli_ok (f, "ref", "set-rate", "tax-rate", "Standard", "21", NULL);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&product, json_node_unref);
+  out = cli_ok (f, "--json", "product", "show", "S-1", NULL);
+  product = parse_json (out);
+  g_assert_cmpstr (member_text (product, "tax_rate"), ==, "20");
+  g_clear_pointer (&out, g_free);
+  out = cli_ok (f, "ref", "set-rate", "tax-rate", "Standard", "19", "--update-products", NULL);
+  g_assert_cmpstr (out, ==, "0\n");
+  g_clear_pointer (&out, g_free);
+  g_free (cli_ok (f, "ref", "set-rate", "tax-rate", "Standard", "20", NULL));
+  out = cli_ok (f, "ref", "set-rate", "tax-rate", "Standard", "19", "--update-products", NULL);
+  g_assert_cmpstr (out, ==, "2\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&product, json_node_unref);
+  out = cli_ok (f, "--json", "product", "show", "S-2", NULL);
+  product = parse_json (out);
+  g_assert_cmpstr (member_text (product, "tax_rate"), ==, "19");
+  g_clear_pointer (&out, g_free);
+  assert_invoice (f, draft, "tax", "2.10");
+  g_free (cli_fails (f, 2, "ref", "set-rate", "source", "Email", "5", NULL));
+  g_free (cli_fails (f, 1, "ref", "set-rate", "tax-rate", "Nope", "5", NULL));
+  g_free (cli_fails (f, 1, "ref", "set-rate", "tax-rate", "Zero", "abc", NULL));
+
+  /* rename and remove through the usual ref commands */
+  g_free (cli_ok (f, "ref", "rename", "tax-rate", "Zero", "Exempt", NULL));
+  g_free (cli_ok (f, "ref", "remove", "tax-rate", "Exempt", NULL));
+  out = cli_ok (f, "ref", "list", "tax-rate", NULL);
+  g_assert_cmpstr (out, ==, "Standard\t19\nReduced\t5\nSuper reduced\t2.1\n");
 }
 
 /* tests: a deal's lines and its invoice */
@@ -1090,6 +1262,8 @@ main (int    argc,
   ADD_TEST ("/cli/invoice/orders", test_orders);
   ADD_TEST ("/cli/invoice/products", test_products);
   ADD_TEST ("/cli/invoice/pricing", test_pricing);
+  ADD_TEST ("/cli/invoice/order-pricing", test_order_pricing);
+  ADD_TEST ("/cli/invoice/tax-rates", test_tax_rates);
   ADD_TEST ("/cli/invoice/deal", test_deal_invoice);
 
   return g_test_run ();

@@ -7,6 +7,7 @@
 #include "lb-demo.h"
 #include "lb-error.h"
 #include "lb-store.h"
+#include "lb-store-docs.h"
 #include "lb-store-private.h"
 #include "lb-test-util.h"
 
@@ -323,6 +324,55 @@ test_migration_backs_up_first (void)
   lb_test_remove_tree (dir);
 }
 
+/* Schema 2 → 3: the products stay, the list of tax rates is seeded. */
+static void
+test_migration_adds_tax_rates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("leadbook-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "v2.db", NULL);
+  g_autoptr(LbStore) old = NULL;
+  g_autoptr(LbStore) store = NULL;
+  g_autoptr(LbProduct) product = lb_product_new ();
+  g_autoptr(LbProduct) kept = NULL;
+  g_autoptr(GListModel) rates = NULL;
+  g_autoptr(LbRefItem) first = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+
+  old = lb_store_open_at_version (path, 2, &error);
+  g_assert_no_error (error);
+  g_assert_null (lb_store_find_ref (old, LB_REF_TAX_RATE, "Standard"));
+  lb_record_set_text (LB_RECORD (product), LB_PRODUCT_SKU, "OLD-1");
+  lb_record_set_text (LB_RECORD (product), LB_PRODUCT_NAME, "Old product");
+  lb_record_set_int (LB_RECORD (product), LB_PRODUCT_UNIT_PRICE, 1234);
+  lb_record_set_int (LB_RECORD (product), LB_PRODUCT_TAX_RATE, 1900);
+  lb_record_set_int (LB_RECORD (product), LB_PRODUCT_ACTIVE, 1);
+  g_assert_true (lb_store_insert_product (old, product, &error));
+  g_assert_no_error (error);
+  g_clear_object (&old);
+
+  store = lb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lb_store_get_schema_version (store), ==, 3);
+  kept = lb_store_find_product (store, "OLD-1");
+  g_assert_nonnull (kept);
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (kept), LB_PRODUCT_TAX_RATE), ==, 1900);
+  rates = lb_store_list_refs (store, LB_REF_TAX_RATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (rates), ==, 3);
+  first = g_list_model_get_item (rates, 0);
+  g_assert_cmpstr (lb_ref_item_get_name (first), ==, "Standard");
+  g_assert_cmpint (lb_ref_item_get_rate (first), ==, 2000);
+  g_assert_cmpint (lb_store_count_products_at_rate (store, 1900), ==, 1);
+
+  backups = lb_store_list_backups (path);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (backups, 0), "-pre-v3"));
+
+  g_clear_object (&store);
+  lb_test_remove_tree (dir);
+}
+
 static void
 test_check (LbTestFixture *fixture,
             gconstpointer  data)
@@ -472,6 +522,7 @@ main (int   argc,
   ADD ("/store/backup/keeps-seven", test_backups_pruned_to_seven);
   ADD ("/store/check", test_check);
   g_test_add_func ("/store/migration/backs-up-first", test_migration_backs_up_first);
+  g_test_add_func ("/store/migration/adds-tax-rates", test_migration_adds_tax_rates);
   ADD ("/store/transactions-nest", test_transactions_nest);
   ADD ("/store/settings", test_settings_raw);
   ADD ("/store/refs/seeds", test_reference_seeds);
