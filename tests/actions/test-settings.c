@@ -347,6 +347,43 @@ test_tax_rate_change (LbTestFixture *fixture,
   g_assert_cmpint (product_rate (store, "A"), ==, 1900);
 }
 
+/* Name and percentage change together, or not at all. */
+static void
+test_tax_rate_edit (LbTestFixture *fixture,
+                    gconstpointer  data)
+{
+  LbStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbRefItem) reduced = tax_rate (store, "Reduced");
+  g_autoptr(LbRefItem) edited = NULL;
+  gint64 n = -1;
+
+  add_product (store, "BOOK", 500);
+
+  /* A taken name refuses the whole edit: the percentage stays too. */
+  g_assert_false (lb_tax_rate_edit (store, reduced, "standard", 600, TRUE, &n, &error));
+  g_assert_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpint (n, ==, 0);
+  edited = tax_rate (store, "Reduced");
+  g_assert_cmpint (lb_ref_item_get_rate (edited), ==, 500);
+  g_assert_cmpint (product_rate (store, "BOOK"), ==, 500);
+
+  /* So does a negative percentage: the name stays. */
+  g_assert_false (lb_tax_rate_edit (store, reduced, "Books", -1, TRUE, &n, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (lb_store_find_ref (store, LB_REF_TAX_RATE, "Books"));
+
+  g_assert_true (lb_tax_rate_edit (store, reduced, "Books", 600, TRUE, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n, ==, 1);
+  g_clear_object (&edited);
+  edited = tax_rate (store, "books");
+  g_assert_cmpint (lb_ref_item_get_rate (edited), ==, 600);
+  g_assert_cmpint (product_rate (store, "BOOK"), ==, 600);
+}
+
 /* An entry that an account or a document uses cannot be removed. */
 static void
 test_refs_in_use (LbTestFixture *fixture,
@@ -368,7 +405,9 @@ test_refs_in_use (LbTestFixture *fixture,
   g_assert_false (lb_ref_remove (store, retail, &error));
   g_assert_error (error, LB_STORE_ERROR, LB_STORE_ERROR_IN_USE);
   g_clear_error (&error);
-  g_assert_nonnull (lb_store_find_ref (store, LB_REF_INDUSTRY, "Retail"));
+  g_clear_object (&retail);
+  retail = lb_store_find_ref (store, LB_REF_INDUSTRY, "Retail");
+  g_assert_nonnull (retail);
 
   lb_record_set_text (LB_RECORD (invoice), LB_DOC_TYPE, "Standard");
   g_assert_cmpint (lb_invoice_create (store, invoice, &error), >, 0);
@@ -395,6 +434,7 @@ main (int   argc,
   ADD ("/settings/refs-follow-settings", test_refs_follow_settings);
   ADD ("/settings/tax-rates", test_tax_rates);
   ADD ("/settings/tax-rate-change", test_tax_rate_change);
+  ADD ("/settings/tax-rate-edit", test_tax_rate_edit);
   ADD ("/settings/refs-in-use", test_refs_in_use);
 
 #undef ADD

@@ -10,6 +10,7 @@
 #include "lb-gui-test.h"
 #include "lb-money.h"
 #include "lb-settings.h"
+#include "lb-tax-rate-picker.h"
 
 #define NOW 1773144000  /* 2026-03-10 12:00 UTC */
 
@@ -239,6 +240,82 @@ choose (AdwComboRow *row,
   g_error ("“%s” is not a choice", label);
 }
 
+static const char *
+chosen (GtkWidget *combo)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (combo);
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)),
+                                     adw_combo_row_get_selected (row));
+}
+
+static gint64
+add_product (Fixture    *f,
+             const char *sku,
+             const char *name,
+             gint64      price,
+             gint64      tax_rate)
+{
+  g_autoptr(LbProduct) product = lb_product_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  lb_record_set_text (LB_RECORD (product), LB_PRODUCT_SKU, sku);
+  lb_record_set_text (LB_RECORD (product), LB_PRODUCT_NAME, name);
+  lb_record_set_int (LB_RECORD (product), LB_PRODUCT_UNIT_PRICE, price);
+  lb_record_set_int (LB_RECORD (product), LB_PRODUCT_TAX_RATE, tax_rate);
+  lb_record_set_int (LB_RECORD (product), LB_PRODUCT_ACTIVE, 1);
+  id = lb_product_create (f->base.store, product, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+/* Adds @quantity thousandths of a catalog product, at its price. */
+static void
+add_catalog_line (Fixture   *f,
+                  LbDocKind  kind,
+                  gint64     doc,
+                  gint64     product,
+                  gint64     quantity)
+{
+  g_autoptr(LbLine) line = lb_line_new ();
+  g_autoptr(GError) error = NULL;
+
+  lb_record_set_int (LB_RECORD (line), LB_LINE_PRODUCT_ID, product);
+  lb_record_set_int (LB_RECORD (line), LB_LINE_QUANTITY, quantity);
+  lb_record_set_int (LB_RECORD (line), LB_LINE_UNIT_PRICE, -1);
+  lb_record_set_int (LB_RECORD (line), LB_LINE_TAX, -1);
+  lb_document_add_line (f->base.store, kind, doc, line, &error);
+  g_assert_no_error (error);
+}
+
+/* The first line of @id as stored. */
+static LbLine *
+stored_line (Fixture   *f,
+             LbDocKind  kind,
+             gint64     id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(LbRecord) doc = lb_document_load (f->base.store, kind, id, &lines, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  g_assert_cmpuint (lines->len, >, 0);
+  return g_object_ref (g_ptr_array_index (lines, 0));
+}
+
+static gint64
+stored_locked (Fixture   *f,
+               LbDocKind  kind,
+               gint64     id)
+{
+  g_autoptr(LbRecord) doc = load (f, kind, id, NULL);
+
+  return lb_record_get_int (doc, LB_DOC_PRICING_LOCKED);
+}
+
 static GtkWindow *
 find_window_titled (const char *title)
 {
@@ -309,13 +386,17 @@ test_live_totals (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (child (f, "add_description_row")), "Consulting");
   gtk_editable_set_text (GTK_EDITABLE (child (f, "add_quantity_row")), "2");
   gtk_editable_set_text (GTK_EDITABLE (child (f, "add_price_row")), "50.00");
-  gtk_editable_set_text (GTK_EDITABLE (child (f, "add_tax_row")), "20");
+  /* a new line starts on the named rate of 0 %; 20 % is picked */
+  g_assert_cmpstr (chosen (child (f, "add_tax_picker")), ==, "Zero (0 %)");
+  g_assert_false (gtk_widget_get_visible (child (f, "add_tax_row")));
+  choose (ADW_COMBO_ROW (child (f, "add_tax_picker")), "Standard (20 %)");
   click (child (f, "add_line_button"));
 
   assert_label_amount (child (f, "subtotal_label"), 10000);
   assert_label_amount (child (f, "total_label"), 12000);
   g_assert_false (gtk_widget_get_visible (child (f, "no_lines_row")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "add_description_row"))), ==, "");
+  g_assert_cmpstr (chosen (child (f, "add_tax_picker")), ==, "Zero (0 %)");
   doc = load (f, LB_DOC_INVOICE, id, &totals);
   g_assert_cmpint (totals.total, ==, 12000);
   g_assert_cmpint (totals.tax, ==, 2000);
@@ -650,6 +731,7 @@ test_catalog_line (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "add_description_row"))), ==, "Widget");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "add_price_row"))), ==, "25.00");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "add_tax_row"))), ==, "20");
+  g_assert_cmpstr (chosen (child (f, "add_tax_picker")), ==, "Standard (20 %)");
   g_assert_true (gtk_widget_get_visible (child (f, "product_clear_button")));
   type_and_enter (child (f, "add_quantity_row"), "4");
   assert_label_amount (child (f, "total_label"), 12000);
@@ -663,6 +745,351 @@ test_catalog_line (Fixture       *f,
   doc = load (f, LB_DOC_INVOICE, id, &totals);
   g_assert_cmpint (totals.total, ==, 14400);
   g_assert_cmpint (lb_record_get_int (doc, LB_DOC_PRICING_LOCKED), ==, 0);
+}
+
+static void
+test_line_tax_rate (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 id = add_invoice (f, 0);
+  g_autoptr(LbLine) line = NULL;
+  g_auto(LbDocTotals) totals = { 0, };
+  g_autoptr(LbRecord) doc = NULL;
+  GtkWidget *lines;
+  GtkWidget *picker;
+  GtkWidget *tax;
+
+  add_written_line (f, LB_DOC_INVOICE, id, 1000, 10000);
+  open_window (f, LB_DOC_INVOICE, id);
+  lines = child (f, "lines_group");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_named (lines, "line")), TRUE);
+  iterate ();
+
+  /* the line's 0 % shows as the named rate; no rate row to type in */
+  picker = find_named (lines, "line-tax-choice");
+  tax = find_named (lines, "line-tax");
+  g_assert_true (LB_IS_TAX_RATE_PICKER (picker));
+  g_assert_cmpstr (chosen (picker), ==, "Zero (0 %)");
+  g_assert_false (gtk_widget_get_visible (tax));
+  assert_label_amount (child (f, "total_label"), 10000);
+
+  /* a named rate picked: stored at once, the totals follow */
+  choose (ADW_COMBO_ROW (picker), "Reduced (5 %)");
+  line = stored_line (f, LB_DOC_INVOICE, id);
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (line), LB_LINE_TAX_KIND), ==, LB_TAX_RATE);
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (line), LB_LINE_TAX), ==, 500);
+  assert_label_amount (child (f, "total_label"), 10500);
+  g_assert_true (shows_text (lines, "tax 5 %"));
+  g_assert_true (shows_text (GTK_WIDGET (f->window), "Tax 5 %"));   /* the totals, by rate */
+  doc = load (f, LB_DOC_INVOICE, id, &totals);
+  g_assert_cmpint (totals.total, ==, 10500);
+  g_assert_cmpstr (chosen (picker), ==, "Reduced (5 %)");
+  g_assert_false (gtk_widget_get_visible (tax));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_widget_grab_focus (picker);   /* scrolls the line into view */
+  lb_gui_test_screenshot (GTK_WIDGET (f->window), "document-window-line-rate-1280");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 1800);   /* all of it, for a look */
+  lb_gui_test_iterate (100);
+  lb_gui_test_screenshot (GTK_WIDGET (f->window), "document-window-line-rate-360");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 760);
+
+  /* "Other Rate" starts from the rate the line has; 7.5 typed */
+  choose (ADW_COMBO_ROW (picker), "Other Rate");
+  g_assert_true (gtk_widget_get_visible (tax));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tax)), ==, "5");
+  g_clear_object (&line);
+  line = stored_line (f, LB_DOC_INVOICE, id);
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (line), LB_LINE_TAX), ==, 500);
+  type_and_enter (tax, "7.5");
+  g_clear_object (&line);
+  line = stored_line (f, LB_DOC_INVOICE, id);
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (line), LB_LINE_TAX), ==, 750);
+  assert_label_amount (child (f, "total_label"), 10750);
+  g_assert_cmpstr (chosen (picker), ==, "Other Rate");
+  lb_gui_test_screenshot (GTK_WIDGET (f->window), "document-window-line-other-rate");
+
+  /* a percentage the core refuses stays typed, with its message */
+  type_and_enter (tax, "7.555");
+  g_assert_true (gtk_widget_has_css_class (tax, "error"));
+  g_clear_object (&line);
+  line = stored_line (f, LB_DOC_INVOICE, id);
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (line), LB_LINE_TAX), ==, 750);
+  assert_label_amount (child (f, "total_label"), 10750);
+
+  /* a named rate instead: stored, the message gone */
+  choose (ADW_COMBO_ROW (picker), "Standard (20 %)");
+  g_assert_false (gtk_widget_has_css_class (tax, "error"));
+  g_assert_false (gtk_widget_get_visible (tax));
+  g_clear_object (&line);
+  line = stored_line (f, LB_DOC_INVOICE, id);
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (line), LB_LINE_TAX), ==, 2000);
+  assert_label_amount (child (f, "total_label"), 12000);
+
+  /* an amount entered instead of a rate */
+  choose (ADW_COMBO_ROW (picker), "Entered Amount");
+  g_assert_true (gtk_widget_get_visible (tax));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (tax)), ==, "Tax Amount");
+  /* stored at once as an amount of 0, the rate typed before meaning nothing now */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tax)), ==, "0.00");
+  g_clear_object (&line);
+  line = stored_line (f, LB_DOC_INVOICE, id);
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (line), LB_LINE_TAX_KIND), ==, LB_TAX_AMOUNT);
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (line), LB_LINE_TAX), ==, 0);
+  type_and_enter (tax, "3.50");
+  g_clear_object (&line);
+  line = stored_line (f, LB_DOC_INVOICE, id);
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (line), LB_LINE_TAX_KIND), ==, LB_TAX_AMOUNT);
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (line), LB_LINE_TAX), ==, 350);
+  assert_label_amount (child (f, "total_label"), 10350);
+  g_assert_cmpstr (chosen (picker), ==, "Entered Amount");
+
+  /* and back to a rate */
+  choose (ADW_COMBO_ROW (picker), "Zero (0 %)");
+  g_clear_object (&line);
+  line = stored_line (f, LB_DOC_INVOICE, id);
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (line), LB_LINE_TAX_KIND), ==, LB_TAX_RATE);
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (line), LB_LINE_TAX), ==, 0);
+  assert_label_amount (child (f, "total_label"), 10000);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (tax)), ==, "Tax Rate (%)");
+}
+
+static void
+test_add_line_rate (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 id = add_invoice (f, 0);
+  gint64 product = add_product (f, "WID-1", "Widget", 2500, 2000);
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbRecord) doc = NULL;
+  GtkListBoxRow *row;
+  LbRecord *line;
+
+  open_window (f, LB_DOC_INVOICE, id);
+
+  /* the product fills its own rate; another named rate is picked */
+  gtk_widget_grab_focus (child (f, "add_description_row"));   /* scrolls the picker into view */
+  lb_gui_test_iterate (100);
+  gtk_popover_popup (GTK_POPOVER (child (f, "product_popover")));
+  iterate ();
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (f, "product_list")), 0);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (child (f, "product_list"), "row-activated", row);
+  iterate ();
+  g_assert_cmpstr (chosen (child (f, "add_tax_picker")), ==, "Standard (20 %)");
+  choose (ADW_COMBO_ROW (child (f, "add_tax_picker")), "Reduced (5 %)");
+  g_assert_false (gtk_widget_get_visible (child (f, "add_tax_row")));
+  gtk_widget_grab_focus (child (f, "add_tax_picker"));
+  lb_gui_test_screenshot (GTK_WIDGET (f->window), "document-window-add-line-rate");
+  type_and_enter (child (f, "add_quantity_row"), "2");
+  assert_label_amount (child (f, "total_label"), 5250);
+
+  /* a written-in line at a rate typed as "Other Rate" */
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "add_description_row")), "Setup");
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "add_price_row")), "10");
+  choose (ADW_COMBO_ROW (child (f, "add_tax_picker")), "Other Rate");
+  g_assert_true (gtk_widget_get_visible (child (f, "add_tax_row")));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 760);
+  lb_gui_test_iterate (100);
+  gtk_widget_grab_focus (child (f, "add_tax_row"));
+  lb_gui_test_screenshot (GTK_WIDGET (f->window), "document-window-add-line-other-rate-360");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 760);
+
+  /* refused first: nothing added, the message on the rate row */
+  type_and_enter (child (f, "add_tax_row"), "abc");
+  g_assert_true (gtk_widget_has_css_class (child (f, "add_tax_row"), "error"));
+  assert_label_amount (child (f, "total_label"), 5250);
+  type_and_enter (child (f, "add_tax_row"), "7.5");
+  g_assert_false (gtk_widget_has_css_class (child (f, "add_tax_row"), "error"));
+  assert_label_amount (child (f, "total_label"), 6325);
+
+  doc = lb_document_load (f->base.store, LB_DOC_INVOICE, id, &lines, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, 2);
+  line = g_ptr_array_index (lines, 0);
+  g_assert_cmpint (lb_record_get_int (line, LB_LINE_PRODUCT_ID), ==, product);
+  g_assert_cmpint (lb_record_get_int (line, LB_LINE_UNIT_PRICE), ==, 2500);
+  g_assert_cmpint (lb_record_get_int (line, LB_LINE_TAX), ==, 500);
+  line = g_ptr_array_index (lines, 1);
+  g_assert_cmpint (lb_record_get_int (line, LB_LINE_PRODUCT_ID), ==, 0);
+  g_assert_cmpint (lb_record_get_int (line, LB_LINE_TAX), ==, 750);
+
+  /* the form starts again on 0 % */
+  g_assert_cmpstr (chosen (child (f, "add_tax_picker")), ==, "Zero (0 %)");
+  g_assert_false (gtk_widget_get_visible (child (f, "add_tax_row")));
+}
+
+static const char *
+lines_description (Fixture *f)
+{
+  return adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (child (f, "lines_group")));
+}
+
+/* The pricing actions of a Draft of @kind, then @issue (Send or
+ * Confirm) locks it and leaves nothing to choose. */
+static void
+check_pricing (Fixture    *f,
+               LbDocKind   kind,
+               gint64      id,
+               const char *issue)
+{
+  open_window (f, kind, id);
+
+  /* a Draft starts locked */
+  g_assert_cmpint (stored_locked (f, kind, id), ==, 1);
+  assert_enabled (f, "pricing_button", TRUE);
+  assert_enabled (f, "lock_pricing_button", FALSE);
+  g_assert_true (gtk_widget_get_visible (child (f, "pricing_button")));
+  g_assert_cmpstr (lines_description (f), ==,
+                   "Prices locked: a change in the catalog does not reach this document.");
+
+  click (child (f, "pricing_button"));
+  g_assert_cmpint (stored_locked (f, kind, id), ==, 0);
+  assert_enabled (f, "pricing_button", TRUE);
+  assert_enabled (f, "lock_pricing_button", TRUE);
+  g_assert_cmpstr (lines_description (f), ==,
+                   "Current pricing: a new catalog price updates the catalog lines.");
+  g_assert_cmpuint (f->n_changed, ==, 1);
+
+  click (child (f, "lock_pricing_button"));
+  g_assert_cmpint (stored_locked (f, kind, id), ==, 1);
+  assert_enabled (f, "lock_pricing_button", FALSE);
+  assert_enabled (f, "pricing_button", TRUE);
+  g_assert_cmpstr (lines_description (f), ==,
+                   "Prices locked: a change in the catalog does not reach this document.");
+
+  click (child (f, "pricing_button"));
+  g_assert_cmpint (stored_locked (f, kind, id), ==, 0);
+  gtk_popover_popup (GTK_POPOVER (child (f, "actions_popover")));
+  iterate ();
+  lb_gui_test_screenshot (child (f, "actions_popover"),
+                          kind == LB_DOC_INVOICE ? "document-window-invoice-pricing-menu"
+                                                 : "document-window-order-pricing-menu");
+  gtk_popover_popdown (GTK_POPOVER (child (f, "actions_popover")));
+
+  /* issued: locked, and neither offered any more */
+  click (child (f, issue));
+  g_assert_cmpint (stored_status (f, kind, id), !=, 0);
+  g_assert_cmpint (stored_locked (f, kind, id), ==, 1);
+  assert_enabled (f, "pricing_button", FALSE);
+  assert_enabled (f, "lock_pricing_button", FALSE);
+  g_assert_true (lines_description (f) == NULL || *lines_description (f) == '\0');
+  g_assert_false (shows_text (GTK_WIDGET (f->window), "pricing"));
+  g_assert_false (shows_text (GTK_WIDGET (f->window), "Prices locked"));
+}
+
+static void
+test_pricing_invoice (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 id = add_invoice (f, add_account (f, "Acme"));
+
+  add_written_line (f, LB_DOC_INVOICE, id, 1000, 10000);
+  check_pricing (f, LB_DOC_INVOICE, id, "send_button");
+  g_assert_cmpint (stored_status (f, LB_DOC_INVOICE, id), ==, LB_INVOICE_STATUS_SENT);
+}
+
+static void
+test_pricing_order (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 lead = lb_test_add_lead (f->base.store, "Ada", "Lovelace", NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  lb_settings_set (f->base.store, LB_SETTING_ORDER_TYPE, "Standard", &error);
+  g_assert_no_error (error);
+  id = lb_lead_create_order (f->base.store, lead, &error);
+  g_assert_no_error (error);
+  add_written_line (f, LB_DOC_ORDER, id, 1000, 10000);
+  check_pricing (f, LB_DOC_ORDER, id, "confirm_button");
+  g_assert_cmpint (stored_status (f, LB_DOC_ORDER, id), ==, LB_ORDER_STATUS_CONFIRMED);
+  assert_enabled (f, "fulfil_button", TRUE);
+}
+
+static gboolean
+window_is_active (gpointer window)
+{
+  return gtk_window_is_active (window);
+}
+
+static void
+test_current_pricing_reload (Fixture       *f,
+                             gconstpointer  data)
+{
+  gint64 product = add_product (f, "WID-1", "Widget", 2500, 2000);
+  gint64 current = add_invoice (f, 0);
+  gint64 locked = add_invoice (f, 0);
+  g_auto(LbDocTotals) totals = { 0, };
+  g_autoptr(LbRecord) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbLine) line = NULL;
+  LbDocumentWindow *locked_window;
+  GtkWidget *quantity;
+  GtkWidget *price;
+
+  add_catalog_line (f, LB_DOC_INVOICE, current, product, 4000);
+  add_catalog_line (f, LB_DOC_INVOICE, locked, product, 4000);
+  lb_document_use_current_pricing (f->base.store, LB_DOC_INVOICE, current, &error);
+  g_assert_no_error (error);
+
+  locked_window = lb_document_window_new (NULL, f->base.store, LB_DOC_INVOICE, locked);
+  gtk_window_present (GTK_WINDOW (locked_window));
+  open_window (f, LB_DOC_INVOICE, current);
+  assert_label_amount (child (f, "total_label"), 12000);
+  price = find_named (child (f, "lines_group"), "line-price");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (price)), ==, "25.00");
+
+  /* a new catalog price: the Draft with current pricing follows... */
+  lb_product_set_price (f->base.store, "WID-1", 3000, &error);
+  g_assert_no_error (error);
+  doc = load (f, LB_DOC_INVOICE, current, &totals);
+  g_assert_cmpint (totals.total, ==, 14400);
+  lb_document_window_reload (f->window);
+  price = find_named (child (f, "lines_group"), "line-price");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (price)), ==, "30.00");
+  g_assert_true (shows_text (child (f, "lines_group"), "4 × 30.00"));
+  assert_label_amount (child (f, "total_label"), 14400);
+  assert_label_amount (child (f, "subtotal_label"), 12000);
+
+  /* ...the locked one keeps its price */
+  lb_document_window_reload (locked_window);
+  assert_label_amount (lb_gui_test_get_child (GTK_WIDGET (locked_window), LB_TYPE_DOCUMENT_WINDOW,
+                                              "total_label"), 12000);
+  g_assert_cmpuint (f->n_changed, ==, 0);
+
+  /* Raised again after work in another window, it shows the store's
+   * prices without being asked. */
+  gtk_window_present (GTK_WINDOW (locked_window));
+  g_assert_true (lb_gui_test_wait (window_is_active, locked_window, 5000));
+  lb_product_set_price (f->base.store, "WID-1", 3500, &error);
+  g_assert_no_error (error);
+  assert_label_amount (child (f, "total_label"), 14400);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (lb_gui_test_wait (window_is_active, f->window, 5000));
+  iterate ();
+  assert_label_amount (child (f, "total_label"), 16800);
+  price = find_named (child (f, "lines_group"), "line-price");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (price)), ==, "35.00");
+  g_assert_cmpuint (f->n_changed, ==, 0);
+
+  /* What was typed but not stored yet is stored when the focus leaves
+   * the window, not lost when it comes back. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_named (child (f, "lines_group"), "line")), TRUE);
+  iterate ();
+  quantity = find_named (child (f, "lines_group"), "line-quantity");
+  gtk_widget_grab_focus (quantity);
+  gtk_editable_set_text (GTK_EDITABLE (quantity), "5");
+  iterate ();
+  gtk_window_present (GTK_WINDOW (locked_window));
+  g_assert_true (lb_gui_test_wait (window_is_active, locked_window, 5000));
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (lb_gui_test_wait (window_is_active, f->window, 5000));
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (quantity)), ==, "5");
+  line = stored_line (f, LB_DOC_INVOICE, current);
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (line), LB_LINE_QUANTITY), ==, 5000);
+  assert_label_amount (child (f, "total_label"), 21000);
 }
 
 static void
@@ -714,6 +1141,11 @@ main (int   argc,
   ADD ("/document-window/delete", test_delete);
   ADD ("/document-window/catalog-line", test_catalog_line);
   ADD ("/document-window/narrow", test_narrow);
+  ADD ("/document-window/line-tax-rate", test_line_tax_rate);
+  ADD ("/document-window/add-line-rate", test_add_line_rate);
+  ADD ("/document-window/pricing-invoice", test_pricing_invoice);
+  ADD ("/document-window/pricing-order", test_pricing_order);
+  ADD ("/document-window/current-pricing-reload", test_current_pricing_reload);
 
 #undef ADD
 

@@ -9,6 +9,8 @@
 #include "lb-gui-test.h"
 #include "lb-product-window.h"
 #include "lb-products-page.h"
+#include "lb-settings.h"
+#include "lb-tax-rate-picker.h"
 
 typedef struct
 {
@@ -44,11 +46,12 @@ store_of (Fixture *fixture)
 }
 
 static gint64
-add_product (Fixture    *fixture,
-             const char *sku,
-             const char *name,
-             gint64      price,
-             gboolean    active)
+add_product_at (Fixture    *fixture,
+                const char *sku,
+                const char *name,
+                gint64      price,
+                gint64      tax_rate,
+                gboolean    active)
 {
   g_autoptr(LbProduct) product = lb_product_new ();
   g_autoptr(GError) error = NULL;
@@ -57,13 +60,34 @@ add_product (Fixture    *fixture,
   lb_record_set_text (LB_RECORD (product), LB_PRODUCT_SKU, sku);
   lb_record_set_text (LB_RECORD (product), LB_PRODUCT_NAME, name);
   lb_record_set_int (LB_RECORD (product), LB_PRODUCT_UNIT_PRICE, price);
-  lb_record_set_int (LB_RECORD (product), LB_PRODUCT_TAX_RATE, 2000);
+  lb_record_set_int (LB_RECORD (product), LB_PRODUCT_TAX_RATE, tax_rate);
   lb_record_set_int (LB_RECORD (product), LB_PRODUCT_ACTIVE, active ? 1 : 0);
   id = lb_product_create (store_of (fixture), product, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
 
   return id;
+}
+
+static gint64
+add_product (Fixture    *fixture,
+             const char *sku,
+             const char *name,
+             gint64      price,
+             gboolean    active)
+{
+  return add_product_at (fixture, sku, name, price, 2000, active);
+}
+
+static gint64
+stored_rate (Fixture *fixture,
+             gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbProduct) product = lb_store_get_product (store_of (fixture), id, &error);
+
+  g_assert_no_error (error);
+  return lb_record_get_int (LB_RECORD (product), LB_PRODUCT_TAX_RATE);
 }
 
 static guint
@@ -132,6 +156,50 @@ fill (LbProductWindow *window,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+/* The tax rate picker of @window and the choice it shows. */
+static LbTaxRatePicker *
+picker_of (LbProductWindow *window)
+{
+  GtkWidget *picker = lb_product_window_get_row (window, "tax-rate-choice");
+
+  g_assert_true (LB_IS_TAX_RATE_PICKER (picker));
+  return LB_TAX_RATE_PICKER (picker);
+}
+
+static const char *
+chosen_rate (LbProductWindow *window)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (picker_of (window));
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)),
+                                     adw_combo_row_get_selected (row));
+}
+
+/* Chooses @label in the tax rate picker, as a click in its list does. */
+static void
+choose_rate (LbProductWindow *window,
+             const char      *label)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (picker_of (window));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
+      {
+        adw_combo_row_set_selected (row, i);
+        lb_gui_test_iterate (20);
+        return;
+      }
+
+  g_error ("“%s” is not a choice", label);
+}
+
+static gboolean
+typed_rate_shown (LbProductWindow *window)
+{
+  return gtk_widget_get_mapped (lb_product_window_get_row (window, "tax-rate"));
+}
+
 static void
 save (LbProductWindow *window)
 {
@@ -185,11 +253,15 @@ test_create (Fixture       *fixture,
 
   window = open_window (fixture, "products.new");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "New Product");
+  /* a new product starts on the named rate of 0 % */
+  g_assert_cmpstr (chosen_rate (window), ==, "Zero (0 %)");
+  g_assert_false (typed_rate_shown (window));
   fill (window, "sku", "KIT-1");
   fill (window, "name", "Starter kit");
   fill (window, "unit", "pcs");
   fill (window, "unit-price", "19.99");
-  fill (window, "tax-rate", "20");
+  choose_rate (window, "Standard (20 %)");
+  g_assert_false (typed_rate_shown (window));
   lb_gui_test_screenshot (GTK_WIDGET (window), "product-window");
   save (window);
 
@@ -228,7 +300,6 @@ test_duplicate_sku (Fixture       *fixture,
   fill (window, "sku", "kit-1");
   fill (window, "name", "Another kit");
   fill (window, "unit-price", "5");
-  fill (window, "tax-rate", "0");
   save (window);
 
   assert_error_shown (window, "sku", "already has the SKU");
@@ -258,6 +329,8 @@ test_bad_numbers (Fixture       *fixture,
 
   /* More decimals than the currency has: refused, never rounded. */
   fill (window, "unit-price", "19.999");
+  choose_rate (window, "Other Rate");
+  g_assert_true (typed_rate_shown (window));
   fill (window, "tax-rate", "20");
   save (window);
   assert_error_shown (window, "unit-price", "19.999");
@@ -313,8 +386,8 @@ test_edit (Fixture       *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Starter kit");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lb_product_window_get_row (window, "unit-price"))),
                    ==, "19.99");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lb_product_window_get_row (window, "tax-rate"))),
-                   ==, "20");
+  g_assert_cmpstr (chosen_rate (window), ==, "Standard (20 %)");
+  g_assert_false (typed_rate_shown (window));
   g_assert_false (lb_product_window_get_modified (window));
 
   /* A second Open raises the same window. */
@@ -323,6 +396,10 @@ test_edit (Fixture       *fixture,
   g_assert_cmpuint (lb_gui_test_count_toplevels (LB_TYPE_PRODUCT_WINDOW), ==, 1);
 
   fill (window, "unit-price", "25");
+  choose_rate (window, "Other Rate");
+  /* the rate typed starts from the one the product had */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lb_product_window_get_row (window, "tax-rate"))),
+                   ==, "20");
   fill (window, "tax-rate", "12.5");
   gtk_switch_set_active (GTK_SWITCH (lb_product_window_get_row (window, "active")), FALSE);
   save (window);
@@ -394,6 +471,152 @@ test_inactive_search_sort (Fixture       *fixture,
   g_assert_cmpstr (lb_products_page_get_state (fixture->page), ==, "list");
 }
 
+/* Opens the product window of @id from the page. */
+static LbProductWindow *
+open_product (Fixture *fixture,
+              gint64   id)
+{
+  LbProductWindow *window;
+
+  lb_gui_test_reload (fixture->gui.window);
+  window = lb_product_window_new (GTK_WINDOW (fixture->gui.window), store_of (fixture), id);
+  g_signal_connect (window, "saved", G_CALLBACK (on_saved), fixture);
+  gtk_window_present (GTK_WINDOW (window));
+  lb_gui_test_iterate (20);
+
+  return window;
+}
+
+static void
+test_named_rates (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gint64 reduced = add_product_at (fixture, "TEA-1", "Tea", 450, 500, TRUE);
+  gint64 odd = add_product_at (fixture, "ODD-1", "Odd one", 100, 750, TRUE);
+  LbProductWindow *window;
+  GListModel *choices;
+
+  /* The named rate of the product shows; the list offers every named
+   * rate in list order, then a rate to type. */
+  window = open_product (fixture, reduced);
+  g_assert_cmpstr (chosen_rate (window), ==, "Reduced (5 %)");
+  g_assert_false (typed_rate_shown (window));
+  choices = adw_combo_row_get_model (ADW_COMBO_ROW (picker_of (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 0), ==, "Standard (20 %)");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 1), ==, "Reduced (5 %)");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 2), ==, "Zero (0 %)");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 3), ==, "Other Rate");
+  g_assert_false (lb_product_window_get_modified (window));
+  lb_gui_test_screenshot (GTK_WIDGET (window), "product-window-named-rate");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  lb_gui_test_iterate (100);
+  lb_gui_test_screenshot (GTK_WIDGET (window), "product-window-named-rate-360");
+
+  /* Another named rate: its percentage is stored. */
+  choose_rate (window, "Standard (20 %)");
+  g_assert_true (lb_product_window_get_modified (window));
+  save (window);
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+  g_assert_cmpuint (lb_gui_test_count_toplevels (LB_TYPE_PRODUCT_WINDOW), ==, 0);
+  g_assert_cmpint (stored_rate (fixture, reduced), ==, 2000);
+
+  /* A rate the list does not name opens on "Other Rate", typed in. */
+  window = open_product (fixture, odd);
+  g_assert_cmpstr (chosen_rate (window), ==, "Other Rate");
+  g_assert_true (typed_rate_shown (window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lb_product_window_get_row (window, "tax-rate"))),
+                   ==, "7.5");
+  lb_gui_test_screenshot (GTK_WIDGET (window), "product-window-other-rate");
+
+  /* A refused percentage: the message on the row, nothing stored. */
+  fill (window, "tax-rate", "7.555");
+  save (window);
+  assert_error_shown (window, "tax-rate", "7.555");
+  g_assert_cmpint (stored_rate (fixture, odd), ==, 750);
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+  lb_gui_test_screenshot (GTK_WIDGET (window), "product-window-rate-refused");
+
+  /* Choosing a named rate takes the message away with the row. */
+  choose_rate (window, "Zero (0 %)");
+  g_assert_false (typed_rate_shown (window));
+  g_assert_false (gtk_widget_is_visible (lb_product_window_get_error_label (window, "tax-rate")));
+  choose_rate (window, "Other Rate");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lb_product_window_get_row (window, "tax-rate"))),
+                   ==, "0");
+  fill (window, "tax-rate", "12.25");
+  save (window);
+  g_assert_cmpuint (fixture->n_saved, ==, 2);
+  g_assert_cmpint (stored_rate (fixture, odd), ==, 1225);
+}
+
+static void
+test_typed_rate (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(LbProduct) stored = NULL;
+  LbProductWindow *window;
+
+  /* "Other Rate" with 7.5 typed stores 750. */
+  window = open_window (fixture, "products.new");
+  fill (window, "sku", "SVC-1");
+  fill (window, "name", "Service");
+  fill (window, "unit-price", "10");
+  choose_rate (window, "Other Rate");
+  g_assert_true (typed_rate_shown (window));
+  fill (window, "tax-rate", "7.5");
+  save (window);
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+  stored = lb_store_find_product (store_of (fixture), "SVC-1");
+  g_assert_nonnull (stored);
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (stored), LB_PRODUCT_TAX_RATE), ==, 750);
+
+  /* Opened again, it is the rate typed, still not a named one. */
+  window = open_product (fixture, lb_product_get_id (stored));
+  g_assert_cmpstr (chosen_rate (window), ==, "Other Rate");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lb_product_window_get_row (window, "tax-rate"))),
+                   ==, "7.5");
+}
+
+static void
+test_no_named_rates (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GListModel) rates = lb_store_list_refs (store_of (fixture), LB_REF_TAX_RATE, NULL);
+  g_autoptr(LbProduct) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  LbProductWindow *window;
+  GtkWidget *rate_row;
+
+  /* An empty list of tax rates: only the rate to type, with 0. */
+  g_assert_cmpuint (g_list_model_get_n_items (rates), ==, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (rates); i++)
+    {
+      g_autoptr(LbRefItem) item = g_list_model_get_item (rates, i);
+
+      lb_ref_remove (store_of (fixture), item, &error);
+      g_assert_no_error (error);
+    }
+
+  window = open_window (fixture, "products.new");
+  rate_row = lb_product_window_get_row (window, "tax-rate");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker_of (window))));
+  g_assert_true (typed_rate_shown (window));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rate_row)), ==, "Default Tax Rate");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rate_row)), ==, "0");
+  lb_gui_test_screenshot (GTK_WIDGET (window), "product-window-no-named-rates");
+
+  fill (window, "sku", "SVC-2");
+  fill (window, "name", "Service");
+  fill (window, "unit-price", "10");
+  fill (window, "tax-rate", "19");
+  save (window);
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+  stored = lb_store_find_product (store_of (fixture), "SVC-2");
+  g_assert_nonnull (stored);
+  g_assert_cmpint (lb_record_get_int (LB_RECORD (stored), LB_PRODUCT_TAX_RATE), ==, 1900);
+}
+
 static void
 test_close_with_parent (Fixture       *fixture,
                         gconstpointer  data)
@@ -427,6 +650,9 @@ main (int   argc,
   g_test_add ("/products-page/edit", Fixture, NULL, setup, test_edit, teardown);
   g_test_add ("/products-page/close-with-parent", Fixture, NULL, setup, test_close_with_parent,
               teardown);
+  g_test_add ("/products-page/named-rates", Fixture, NULL, setup, test_named_rates, teardown);
+  g_test_add ("/products-page/typed-rate", Fixture, NULL, setup, test_typed_rate, teardown);
+  g_test_add ("/products-page/no-named-rates", Fixture, NULL, setup, test_no_named_rates, teardown);
   g_test_add ("/products-page/inactive-search-sort", Fixture, NULL, setup,
               test_inactive_search_sort, teardown);
 

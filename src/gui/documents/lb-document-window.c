@@ -15,6 +15,7 @@
 #include "lb-lead-window.h"
 #include "lb-money.h"
 #include "lb-store-crm.h"
+#include "lb-tax-rate-picker.h"
 #include "lb-validate.h"
 
 /* The editor of one order or invoice.  Everything it changes goes
@@ -23,7 +24,8 @@
  * from the header bar.  After each change the document is read again
  * with lb_document_load(), so the totals shown are the core's.  A
  * refused change keeps what the user typed, with the core's message
- * right below it. */
+ * right below it.  A line's tax rate is picked from the named tax
+ * rates or typed; the line stores the percentage. */
 
 /* The header fields, each with a row in the "Details" group. */
 typedef enum
@@ -64,14 +66,14 @@ typedef struct
 /* The widgets of one line; owned by its expander row. */
 typedef struct
 {
-  gint64          line_id;
-  AdwExpanderRow *expander;
-  GtkWidget      *entries[N_LINE_FIELDS];
-  AdwComboRow    *discount_kind_row;
-  AdwComboRow    *tax_kind_row;
-  GtkLabel       *amount_label;
-  GtkWidget      *remove_row;
-  Message         messages[N_LINE_FIELDS];
+  gint64           line_id;
+  AdwExpanderRow  *expander;
+  GtkWidget       *entries[N_LINE_FIELDS];
+  AdwComboRow     *discount_kind_row;
+  LbTaxRatePicker *tax_picker;        /* a named rate, another rate or an amount */
+  GtkLabel        *amount_label;
+  GtkWidget       *remove_row;
+  Message          messages[N_LINE_FIELDS];
 } LineRow;
 
 /* The widgets of the Record Payment dialog; owned by the dialog. */
@@ -95,6 +97,7 @@ struct _LbDocumentWindow
   GPtrArray        *lines;             /* of LbLine, net and tax filled */
   LbDocTotals       totals;
   GPtrArray        *payments;          /* of LbPayment */
+  GListModel       *tax_rates;         /* the named tax rates, of LbRefItem */
   GArray           *account_ids;       /* the account row's choices */
   GArray           *contact_ids;       /* the contact row's choices */
   GPtrArray        *line_rows;         /* of LineRow, in the order shown */
@@ -126,6 +129,7 @@ struct _LbDocumentWindow
   GtkWidget        *fulfil_button;
   GtkWidget        *create_invoice_button;
   GtkWidget        *pricing_button;
+  GtkWidget        *lock_pricing_button;
   GtkWidget        *cancel_button;
   GtkLabel         *cancel_label;
   GtkWidget        *void_button;
@@ -158,6 +162,7 @@ struct _LbDocumentWindow
   GtkWidget        *add_description_row;
   GtkWidget        *add_quantity_row;
   GtkWidget        *add_price_row;
+  LbTaxRatePicker  *add_tax_picker;
   GtkWidget        *add_tax_row;
   GtkWidget        *add_line_button;
   AdwComboRow      *discount_kind_row;
@@ -440,15 +445,24 @@ doc_text (LbDocumentWindow *self,
   return self->doc != NULL ? lb_record_get_text (self->doc, field) : NULL;
 }
 
-/* Whether the document is a Draft, the only state that changes. */
+/* Whether the status machine of the document's kind allows @action
+ * on it as it is now. */
 static gboolean
-is_editable (LbDocumentWindow *self)
+doc_can (LbDocumentWindow *self,
+         const char       *action)
 {
   if (self->doc == NULL)
     return FALSE;
   if (is_invoice (self))
-    return lb_invoice_can (self->doc, "edit");
-  return doc_int (self, LB_DOC_STATUS) == LB_ORDER_STATUS_DRAFT;
+    return lb_invoice_can (self->doc, action);
+  return lb_order_can (self->doc, action);
+}
+
+/* Whether the document is a Draft, the only state that changes. */
+static gboolean
+is_editable (LbDocumentWindow *self)
+{
+  return doc_can (self, "edit");
 }
 
 /* Whether a change the user made may be stored now: not while the
@@ -830,7 +844,7 @@ static void
 update_line_value_rows (LineRow *row)
 {
   guint discount_kind = adw_combo_row_get_selected (row->discount_kind_row);
-  guint tax_kind = adw_combo_row_get_selected (row->tax_kind_row);
+  LbTaxRateChoice tax_choice = lb_tax_rate_picker_get_choice (row->tax_picker, NULL);
   GtkWidget *discount = row->entries[LINE_DISCOUNT];
 
   gtk_widget_set_visible (discount, discount_kind != LB_DISCOUNT_NONE);
@@ -838,7 +852,8 @@ update_line_value_rows (LineRow *row)
                                  discount_kind == LB_DISCOUNT_PERCENT ? _("Discount (%)")
                                                                       : _("Discount Amount"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->entries[LINE_TAX]),
-                                 tax_kind == LB_TAX_AMOUNT ? _("Tax Amount") : _("Tax Rate (%)"));
+                                 tax_choice == LB_TAX_RATE_CHOICE_EXTRA ? _("Tax Amount")
+                                                                        : _("Tax Rate (%)"));
 }
 
 /* Fills the widgets of @row from @line; text the user typed and the
@@ -881,12 +896,19 @@ update_line_row (LbDocumentWindow *self,
     }
   if (!message_shown (&row->messages[LINE_DISCOUNT]))
     adw_combo_row_set_selected (row->discount_kind_row, lb_record_get_int (r, LB_LINE_DISCOUNT_KIND));
+  /* a rate shows as the first named rate with its percentage */
+  lb_tax_rate_picker_set_rates (row->tax_picker, self->tax_rates);
   if (!message_shown (&row->messages[LINE_TAX]))
-    adw_combo_row_set_selected (row->tax_kind_row, lb_record_get_int (r, LB_LINE_TAX_KIND));
+    {
+      if (tax_amount)
+        lb_tax_rate_picker_select_extra (row->tax_picker);
+      else
+        lb_tax_rate_picker_select_rate (row->tax_picker, tax);
+    }
   update_line_value_rows (row);
 
   gtk_widget_set_sensitive (GTK_WIDGET (row->discount_kind_row), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (row->tax_kind_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (row->tax_picker), editable);
   gtk_widget_set_visible (row->remove_row, editable);
 }
 
@@ -960,7 +982,6 @@ line_row_new (LbDocumentWindow *self,
               LbLine           *line)
 {
   const char *discount_kinds[] = { C_("discount", "None"), _("Percentage"), _("Fixed Amount"), NULL };
-  const char *tax_kinds[] = { _("Rate"), _("Entered Amount"), NULL };
   LineRow *row = g_new0 (LineRow, 1);
   GtkWidget *remove_row;
   GtkWidget *button;
@@ -986,8 +1007,17 @@ line_row_new (LbDocumentWindow *self,
                                            discount_kinds);
   row->entries[LINE_DISCOUNT] = line_entry_new (self, row, LINE_DISCOUNT, _("Discount (%)"),
                                                 "line-discount");
-  row->tax_kind_row = line_combo_new (self, row, _("Tax"), "line-tax-kind", tax_kinds);
+  row->tax_picker = LB_TAX_RATE_PICKER (lb_tax_rate_picker_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->tax_picker), _("Tax"));
+  gtk_widget_set_name (GTK_WIDGET (row->tax_picker), "line-tax-choice");
+  lb_tax_rate_picker_set_extra_choice (row->tax_picker, _("Entered Amount"));
+  lb_tax_rate_picker_set_rates (row->tax_picker, self->tax_rates);
+  g_object_set_data (G_OBJECT (row->tax_picker), "lb-line-row", row);
+  adw_expander_row_add_row (row->expander, GTK_WIDGET (row->tax_picker));
+  g_signal_connect_object (row->tax_picker, "notify::selected", G_CALLBACK (on_line_kind_selected),
+                           self, G_CONNECT_SWAPPED);
   row->entries[LINE_TAX] = line_entry_new (self, row, LINE_TAX, _("Tax Rate (%)"), "line-tax");
+  lb_tax_rate_picker_set_entry (row->tax_picker, row->entries[LINE_TAX]);
 
   button = gtk_button_new_with_mnemonic (_("_Remove Line"));
   gtk_widget_set_name (button, "line-remove");
@@ -1055,6 +1085,22 @@ refresh_lines (LbDocumentWindow *self)
 
   gtk_widget_set_visible (self->no_lines_row, n == 0);
   gtk_widget_set_visible (self->add_group, is_editable (self));
+  lb_tax_rate_picker_set_rates (self->add_tax_picker, self->tax_rates);
+}
+
+/* The pricing mode of a Draft, where its lines are: whether a new
+ * catalog price reaches them.  Other documents no longer change. */
+static void
+refresh_pricing (LbDocumentWindow *self)
+{
+  const char *description = NULL;
+
+  if (is_editable (self) && doc_int (self, LB_DOC_PRICING_LOCKED) != 0)
+    description = _("Prices locked: a change in the catalog does not reach this document.");
+  else if (is_editable (self))
+    description = _("Current pricing: a new catalog price updates the catalog lines.");
+
+  adw_preferences_group_set_description (self->lines_group, description);
 }
 
 static void
@@ -1283,6 +1329,7 @@ refresh (LbDocumentWindow *self)
     {
       refresh_details (self);
       refresh_lines (self);
+      refresh_pricing (self);
       refresh_discount (self);
       refresh_totals (self);
       refresh_payments (self);
@@ -1446,9 +1493,23 @@ read_line_field (LbDocumentWindow  *self,
       return TRUE;
 
     case LINE_TAX:
-      kind = adw_combo_row_get_selected (row->tax_kind_row);
-      if (!read_value (self, entry, kind == LB_TAX_RATE, &value, error))
-        return FALSE;
+      switch (lb_tax_rate_picker_get_choice (row->tax_picker, &value))
+        {
+        case LB_TAX_RATE_CHOICE_NAMED:
+          kind = LB_TAX_RATE;
+          break;
+        case LB_TAX_RATE_CHOICE_OTHER:
+          kind = LB_TAX_RATE;
+          if (!read_value (self, entry, TRUE, &value, error))
+            return FALSE;
+          break;
+        case LB_TAX_RATE_CHOICE_EXTRA:
+        default:
+          kind = LB_TAX_AMOUNT;
+          if (!read_value (self, entry, FALSE, &value, error))
+            return FALSE;
+          break;
+        }
       lb_record_set_int (r, LB_LINE_TAX_KIND, kind);
       lb_record_set_int (r, LB_LINE_TAX, value);
       return TRUE;
@@ -1618,6 +1679,8 @@ set_add_product (LbDocumentWindow *self,
       adw_action_row_set_subtitle (self->add_product_row, subtitle);
       set_entry_text (self->add_description_row, lb_record_get_text (r, LB_PRODUCT_NAME));
       set_entry_text (self->add_price_row, price);
+      /* the product's own rate: its name when the list has one */
+      lb_tax_rate_picker_select_rate (self->add_tax_picker, lb_record_get_int (r, LB_PRODUCT_TAX_RATE));
       set_entry_text (self->add_tax_row, tax);
     }
   else
@@ -1628,6 +1691,15 @@ set_add_product (LbDocumentWindow *self,
   gtk_widget_set_visible (self->product_clear_button, product != NULL);
 }
 
+/* A new line starts without tax: the named rate of 0 % if the list
+ * has one, else "Other Rate" with nothing typed. */
+static void
+reset_add_tax (LbDocumentWindow *self)
+{
+  lb_tax_rate_picker_select_rate (self->add_tax_picker, 0);
+  set_entry_text (self->add_tax_row, NULL);
+}
+
 static void
 reset_add_form (LbDocumentWindow *self)
 {
@@ -1635,7 +1707,7 @@ reset_add_form (LbDocumentWindow *self)
   set_entry_text (self->add_description_row, NULL);
   set_entry_text (self->add_quantity_row, "1");
   set_entry_text (self->add_price_row, NULL);
-  set_entry_text (self->add_tax_row, NULL);
+  reset_add_tax (self);
   for (guint i = 0; i < N_LINE_FIELDS; i++)
     if (self->add_rows[i] != NULL)
       message_clear (&self->add_messages[i]);
@@ -1750,7 +1822,9 @@ run_action (LbDocumentWindow *self,
   else if (g_str_equal (what, "void"))
     ok = lb_invoice_void (self->store, self->id, &error);
   else if (g_str_equal (what, "use-current-pricing"))
-    ok = lb_invoice_use_current_pricing (self->store, self->id, &error);
+    ok = lb_document_use_current_pricing (self->store, self->kind, self->id, &error);
+  else if (g_str_equal (what, "lock-pricing"))
+    ok = lb_document_lock_pricing (self->store, self->kind, self->id, &error);
   else if (g_str_equal (what, "confirm"))
     ok = lb_order_confirm (self->store, self->id, &error);
   else if (g_str_equal (what, "fulfil"))
@@ -1791,6 +1865,17 @@ run_action (LbDocumentWindow *self,
 }
 
 /* callbacks */
+
+static void
+on_active_notify (LbDocumentWindow *self,
+                  GParamSpec       *pspec,
+                  gpointer          user_data)
+{
+  /* What the user typed was stored when the focus left the window. */
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->doc != NULL &&
+      !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    lb_document_window_load (self);
+}
 
 static void
 on_date_notify (LbDateButton *button,
@@ -1857,12 +1942,36 @@ on_line_kind_selected (LbDocumentWindow *self,
 {
   LineRow *row = g_object_get_data (G_OBJECT (combo), "lb-line-row");
   LineField field = combo == row->discount_kind_row ? LINE_DISCOUNT : LINE_TAX;
+  LbLine *stored = find_line (self, row->line_id);
+  gboolean was_amount;
+  LbTaxRateChoice choice;
+  gint64 rate = 0;
 
   if (self->updating)
     return;
 
-  /* A value typed for one kind means something else for the other. */
-  gtk_editable_set_text (GTK_EDITABLE (row->entries[field]), "");
+  if (field == LINE_DISCOUNT)
+    {
+      /* A value typed for one kind means something else for the other. */
+      gtk_editable_set_text (GTK_EDITABLE (row->entries[field]), "");
+      update_line_value_rows (row);
+      apply_line_field (self, row, field);
+      return;
+    }
+
+  choice = lb_tax_rate_picker_get_choice (row->tax_picker, &rate);
+  was_amount = stored != NULL && lb_record_get_int (LB_RECORD (stored), LB_LINE_TAX_KIND) == LB_TAX_AMOUNT;
+  if (choice == LB_TAX_RATE_CHOICE_NAMED)
+    {
+      /* The rate row, hidden now, holds it, for "Other Rate" to start from. */
+      g_autofree char *text = localize (lb_percent_format (rate));
+
+      gtk_editable_set_text (GTK_EDITABLE (row->entries[field]), text);
+    }
+  else if ((choice == LB_TAX_RATE_CHOICE_EXTRA) != was_amount)
+    /* An amount typed means something else as a rate, and the other way. */
+    gtk_editable_set_text (GTK_EDITABLE (row->entries[field]), "");
+
   update_line_value_rows (row);
   apply_line_field (self, row, field);
 }
@@ -1934,7 +2043,28 @@ product_clear_cb (LbDocumentWindow *self,
   set_add_product (self, NULL);
   set_entry_text (self->add_description_row, NULL);
   set_entry_text (self->add_price_row, NULL);
-  set_entry_text (self->add_tax_row, NULL);
+  reset_add_tax (self);
+}
+
+/* A named rate chosen for the new line: the rate row, hidden now,
+ * holds it, for "Other Rate" to start from. */
+static void
+on_add_tax_selected (LbDocumentWindow *self,
+                     GParamSpec       *pspec,
+                     LbTaxRatePicker  *picker)
+{
+  gint64 rate = 0;
+
+  if (self->updating)
+    return;
+
+  if (lb_tax_rate_picker_get_choice (picker, &rate) == LB_TAX_RATE_CHOICE_NAMED)
+    {
+      g_autofree char *text = localize (lb_percent_format (rate));
+
+      set_entry_text (self->add_tax_row, text);
+    }
+  message_clear (&self->add_messages[LINE_TAX]);
 }
 
 static void
@@ -2013,34 +2143,24 @@ static void
 lb_document_window_update_actions (LbDocumentWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  LbRecord *doc = self->doc;
   gboolean invoice = is_invoice (self);
   gboolean editable = is_editable (self);
-  gint64 status = doc_int (self, LB_DOC_STATUS);
-  gboolean order = !invoice && doc != NULL;
-  gboolean can_send = invoice && doc != NULL && lb_invoice_can (doc, "send");
-  gboolean can_pay = invoice && doc != NULL && lb_invoice_can (doc, "pay");
-  gboolean can_confirm = order && status == LB_ORDER_STATUS_DRAFT;
-  gboolean can_fulfil = order && status == LB_ORDER_STATUS_CONFIRMED;
-  gboolean can_invoice = order && (status == LB_ORDER_STATUS_CONFIRMED ||
-                                   status == LB_ORDER_STATUS_FULFILLED);
+  gboolean can_send = invoice && doc_can (self, "send");
+  gboolean can_pay = invoice && doc_can (self, "pay");
+  gboolean can_confirm = !invoice && doc_can (self, "confirm");
+  gboolean can_fulfil = !invoice && doc_can (self, "fulfil");
+  gboolean can_invoice = !invoice && doc_can (self, "create-invoice");
   const char *primary_action = NULL;
   const char *primary_label = NULL;
 
   gtk_widget_action_set_enabled (widget, "doc.send", can_send);
   gtk_widget_action_set_enabled (widget, "doc.pay", can_pay);
-  gtk_widget_action_set_enabled (widget, "doc.void", invoice && doc != NULL && lb_invoice_can (doc, "void"));
-  gtk_widget_action_set_enabled (widget, "doc.use-current-pricing",
-                                 invoice && doc != NULL && lb_invoice_can (doc, "use-current-pricing"));
-  gtk_widget_action_set_enabled (widget, "doc.remove-payment",
-                                 invoice && doc != NULL && lb_invoice_can (doc, "remove-payment"));
-  gtk_widget_action_set_enabled (widget, "doc.cancel",
-                                 invoice ? doc != NULL && lb_invoice_can (doc, "cancel")
-                                         : order && (status == LB_ORDER_STATUS_DRAFT ||
-                                                     status == LB_ORDER_STATUS_CONFIRMED));
-  gtk_widget_action_set_enabled (widget, "doc.delete",
-                                 invoice ? doc != NULL && lb_invoice_can (doc, "delete")
-                                         : order && status == LB_ORDER_STATUS_DRAFT);
+  gtk_widget_action_set_enabled (widget, "doc.void", invoice && doc_can (self, "void"));
+  gtk_widget_action_set_enabled (widget, "doc.use-current-pricing", doc_can (self, "use-current-pricing"));
+  gtk_widget_action_set_enabled (widget, "doc.lock-pricing", doc_can (self, "lock-pricing"));
+  gtk_widget_action_set_enabled (widget, "doc.remove-payment", invoice && doc_can (self, "remove-payment"));
+  gtk_widget_action_set_enabled (widget, "doc.cancel", doc_can (self, "cancel"));
+  gtk_widget_action_set_enabled (widget, "doc.delete", doc_can (self, "delete"));
   gtk_widget_action_set_enabled (widget, "doc.confirm", can_confirm);
   gtk_widget_action_set_enabled (widget, "doc.fulfil", can_fulfil);
   gtk_widget_action_set_enabled (widget, "doc.create-invoice", can_invoice);
@@ -2299,7 +2419,8 @@ add_line_action (GtkWidget  *widget,
       g_clear_error (&error);
       ok = FALSE;
     }
-  if (*tax_text != '\0' && !lb_percent_parse (tax_text, &tax, &error))
+  if (lb_tax_rate_picker_get_choice (self->add_tax_picker, &tax) != LB_TAX_RATE_CHOICE_NAMED &&
+      *tax_text != '\0' && !lb_percent_parse (tax_text, &tax, &error))
     {
       message_show (&self->add_messages[LINE_TAX], error->message);
       g_clear_error (&error);
@@ -2435,6 +2556,7 @@ lb_document_window_load (LbDocumentWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GPtrArray) payments = NULL;
+  g_autoptr(GListModel) rates = NULL;
   LbDocTotals totals = { 0, };
   LbRecord *doc;
 
@@ -2466,6 +2588,15 @@ lb_document_window_load (LbDocumentWindow *self)
   self->totals = totals;
   g_clear_pointer (&self->payments, g_ptr_array_unref);
   self->payments = g_steal_pointer (&payments);
+
+  /* the named tax rates the lines offer; what was read before stays
+   * when they cannot be read */
+  g_clear_error (&error);
+  rates = lb_store_list_refs (self->store, LB_REF_TAX_RATE, &error);
+  if (rates != NULL)
+    g_set_object (&self->tax_rates, rates);
+  else
+    show_toast (self, error->message);
 
   refresh (self);
 }
@@ -2509,7 +2640,6 @@ lb_document_window_constructed (GObject *object)
   /* what only one kind has */
   gtk_widget_set_visible (self->send_button, invoice);
   gtk_widget_set_visible (self->pay_button, invoice);
-  gtk_widget_set_visible (self->pricing_button, invoice);
   gtk_widget_set_visible (self->void_button, invoice);
   gtk_widget_set_visible (self->confirm_button, !invoice);
   gtk_widget_set_visible (self->fulfil_button, !invoice);
@@ -2519,6 +2649,7 @@ lb_document_window_constructed (GObject *object)
                                  invoice ? _("Invoice Date") : _("Order Date"));
 
   lb_document_window_load (self);
+  reset_add_tax (self);
 }
 
 static void
@@ -2551,6 +2682,7 @@ lb_document_window_finalize (GObject *object)
   g_clear_pointer (&self->lines, g_ptr_array_unref);
   lb_doc_totals_clear (&self->totals);
   g_clear_pointer (&self->payments, g_ptr_array_unref);
+  g_clear_object (&self->tax_rates);
   g_clear_pointer (&self->account_ids, g_array_unref);
   g_clear_pointer (&self->contact_ids, g_array_unref);
   g_clear_pointer (&self->line_rows, g_ptr_array_unref);
@@ -2625,8 +2757,8 @@ lb_document_window_class_init (LbDocumentWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
   static const char * const status_actions[] = {
-    "doc.send", "doc.cancel", "doc.void", "doc.use-current-pricing", "doc.delete",
-    "doc.confirm", "doc.fulfil", "doc.create-invoice",
+    "doc.send", "doc.cancel", "doc.void", "doc.use-current-pricing", "doc.lock-pricing",
+    "doc.delete", "doc.confirm", "doc.fulfil", "doc.create-invoice",
   };
 
   object_class->constructed = lb_document_window_constructed;
@@ -2662,6 +2794,7 @@ lb_document_window_class_init (LbDocumentWindowClass *klass)
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (LB_TYPE_DATE_BUTTON);
+  g_type_ensure (LB_TYPE_TAX_RATE_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/leadbook/Leadbook/documents/lb-document-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, toast_overlay);
@@ -2674,6 +2807,7 @@ lb_document_window_class_init (LbDocumentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, fulfil_button);
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, create_invoice_button);
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, pricing_button);
+  gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, lock_pricing_button);
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, cancel_label);
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, void_button);
@@ -2706,6 +2840,7 @@ lb_document_window_class_init (LbDocumentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, add_description_row);
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, add_quantity_row);
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, add_price_row);
+  gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, add_tax_picker);
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, add_tax_row);
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, add_line_button);
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, discount_kind_row);
@@ -2816,7 +2951,13 @@ lb_document_window_init (LbDocumentWindow *self)
                                  G_CALLBACK (on_add_entry_activated), self, G_CONNECT_SWAPPED);
       }
   message_init (&self->add_message, gtk_widget_get_parent (self->add_line_button), FALSE);
+  g_signal_connect_object (self->add_tax_picker, "notify::selected", G_CALLBACK (on_add_tax_selected),
+                           self, G_CONNECT_SWAPPED);
   set_add_product (self, NULL);
+
+  /* Back in this window, show what changed elsewhere meanwhile (a new
+   * catalog price on a Draft with current pricing, the overdue sweep). */
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_notify), NULL);
 }
 
 /* public API */
@@ -2871,7 +3012,9 @@ lb_document_window_get_document_id (LbDocumentWindow *self)
  * lb_document_window_reload:
  *
  * Shows the document as the store holds it now, after a change made
- * elsewhere (the overdue sweep, another window).
+ * elsewhere (the overdue sweep, another window, a new catalog price on
+ * a Draft with current pricing).  The window does so by itself too
+ * each time it becomes the active window again.
  */
 void
 lb_document_window_reload (LbDocumentWindow *self)

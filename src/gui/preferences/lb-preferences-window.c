@@ -3,15 +3,20 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "lb-crm-actions.h"
+#include "lb-error.h"
+#include "lb-money.h"
 #include "lb-preferences-window.h"
 #include "lb-settings.h"
 
-/* The reference lists, the deal pipelines and the settings.  Every
- * change goes through lb_ref_add/rename/remove, the lb_pipeline_* and
- * lb_stage_* actions or lb_settings_set, which check it; a refusal is
- * shown as a toast and the widget goes back to what is stored. */
+/* The reference lists, the named tax rates, the deal pipelines and the
+ * settings.  Every change goes through lb_ref_add/rename/remove, the
+ * lb_tax_rate_*, lb_pipeline_* and lb_stage_* actions or
+ * lb_settings_set, which check it; a refusal is shown as a toast and the
+ * widget goes back to what is stored.  The tax rate editor is a dialog
+ * that shows a refusal under its rows and stays open. */
 
 /* The lists shown, in order, with the caption of an entry's row and the
  * title of the row that adds to the list. */
@@ -88,6 +93,21 @@ typedef struct
   GPtrArray      *stage_rows;   /* in order; owned by the expander */
 } PipelineSection;
 
+/* The dialog that adds a tax rate (@item NULL) or edits one. */
+typedef struct
+{
+  LbRefItem      *item;
+  gint64          n_products;   /* the products at @item's percentage */
+  GtkWindow      *window;
+  AdwEntryRow    *name_row;
+  AdwEntryRow    *rate_row;
+  GtkCheckButton *products_check;
+  GtkLabel       *products_label;
+  GtkLabel       *message;
+  GtkWidget      *cancel_button;
+  GtkWidget      *save_button;
+} TaxRateEditor;
+
 struct _LbPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
@@ -95,6 +115,8 @@ struct _LbPreferencesWindow
   LbStore              *store;
   RefList               lists[N_LISTS];
   GPtrArray            *pipelines;  /* PipelineSection, in order */
+  GPtrArray            *tax_rows;   /* the tax rates' rows, in order; owned by their group */
+  TaxRateEditor        *tax_editor; /* the open editor, or NULL */
   gboolean              filling;
   char                 *last_error;
 
@@ -102,6 +124,9 @@ struct _LbPreferencesWindow
   AdwPreferencesGroup  *lists_group;
   AdwPreferencesGroup  *pipelines_group;
   AdwEntryRow          *add_pipeline_row;
+  AdwPreferencesGroup  *tax_rates_group;
+  GtkWidget            *add_tax_rate_button;
+  GtkWidget            *tax_rates_empty_row;
   GtkWidget            *entry_rows[N_ENTRY_SETTINGS];
   AdwComboRow          *combo_rows[N_COMBO_SETTINGS];
   GtkSpinButton        *payment_terms_spin;
@@ -249,31 +274,51 @@ fill_payment_terms (LbPreferencesWindow *self)
 static void on_ref_row_apply (LbPreferencesWindow *self,
                               AdwEntryRow         *row);
 
+/* A flat icon button that runs @action for the entry @item. */
+static GtkWidget *
+make_item_button (const char *icon_name,
+                  const char *tooltip,
+                  const char *action,
+                  LbRefItem  *item)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_int64 (lb_ref_item_get_id (item)));
+
+  return button;
+}
+
+static GtkWidget *
+make_remove_button (LbRefItem *item)
+{
+  /* Translators: the tooltip of the button that removes an entry of a list */
+  g_autofree char *label = g_strdup_printf (_("Remove “%s”"), lb_ref_item_get_name (item));
+
+  return make_item_button ("user-trash-symbolic", label, "prefs.remove-ref", item);
+}
+
 /* A row for one entry: its name to edit in place and a remove button. */
 static GtkWidget *
 make_ref_row (LbPreferencesWindow *self,
               RefList             *list,
               LbRefItem           *item)
 {
-  g_autofree char *remove_label = NULL;
   GtkWidget *row = adw_entry_row_new ();
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   g_object_set_data_full (G_OBJECT (row), REF_ITEM_KEY, g_object_ref (item), g_object_unref);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(list->item_title));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   set_entry_text (ADW_ENTRY_ROW (row), lb_ref_item_get_name (item));
   g_signal_connect_object (row, "apply", G_CALLBACK (on_ref_row_apply), self, G_CONNECT_SWAPPED);
-
-  /* Translators: the tooltip of the button that removes an entry of a list */
-  remove_label = g_strdup_printf (_("Remove “%s”"), lb_ref_item_get_name (item));
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "prefs.remove-ref");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove),
-                                          g_variant_new_int64 (lb_ref_item_get_id (item)));
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), make_remove_button (item));
 
   return row;
 }
@@ -317,6 +362,89 @@ fill_list (LbPreferencesWindow *self,
     }
 
   update_list_subtitle (list);
+}
+
+/* "20 %": a percentage as the windows show it. */
+static char *
+format_percent (gint64 basis_points)
+{
+  g_autofree char *number = lb_percent_format (basis_points);
+
+  /* Translators: a tax rate, e.g. "20 %" */
+  return g_strdup_printf (_("%s %%"), number);
+}
+
+/* A tax rate's row: its name and percentage, and buttons that edit and
+ * remove it; activating the row edits it. */
+static GtkWidget *
+make_tax_rate_row (LbRefItem *item)
+{
+  g_autofree char *percent = format_percent (lb_ref_item_get_rate (item));
+  g_autofree char *edit_label = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *rate = gtk_label_new (percent);
+  GtkWidget *edit;
+
+  g_object_set_data_full (G_OBJECT (row), REF_ITEM_KEY, g_object_ref (item), g_object_unref);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lb_ref_item_get_name (item));
+
+  gtk_widget_add_css_class (rate, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), rate);
+
+  /* Translators: the tooltip of the button that edits a tax rate */
+  edit_label = g_strdup_printf (_("Edit “%s”"), lb_ref_item_get_name (item));
+  edit = make_item_button ("document-edit-symbolic", edit_label, "prefs.edit-tax-rate", item);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_remove_button (item));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
+
+  return row;
+}
+
+/* Shows the tax rates as stored, in list order. */
+static void
+fill_tax_rates (LbPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = lb_store_list_refs (self->store, LB_REF_TAX_RATE, &error);
+
+  for (guint i = 0; i < self->tax_rows->len; i++)
+    adw_preferences_group_remove (self->tax_rates_group, g_ptr_array_index (self->tax_rows, i));
+  g_ptr_array_set_size (self->tax_rows, 0);
+
+  if (items == NULL)
+    {
+      gtk_widget_set_visible (self->tax_rates_empty_row, FALSE);
+      refuse (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(LbRefItem) item = g_list_model_get_item (items, i);
+      GtkWidget *row = make_tax_rate_row (item);
+
+      adw_preferences_group_add (self->tax_rates_group, row);
+      g_ptr_array_add (self->tax_rows, row);
+    }
+
+  gtk_widget_set_visible (self->tax_rates_empty_row, self->tax_rows->len == 0);
+}
+
+static GtkWidget *
+find_tax_rate_row (LbPreferencesWindow *self,
+                   gint64               id)
+{
+  for (guint i = 0; i < self->tax_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->tax_rows, i);
+
+      if (lb_ref_item_get_id (row_get_item (row)) == id)
+        return row;
+    }
+
+  return NULL;
 }
 
 static void
@@ -729,7 +857,342 @@ on_payment_terms_changed (LbPreferencesWindow *self,
   changed (self);
 }
 
+/* the tax rate editor */
+
+static void
+tax_rate_editor_free (TaxRateEditor *editor)
+{
+  g_clear_object (&editor->item);
+  g_free (editor);
+}
+
+static void
+on_tax_rate_editor_destroy (LbPreferencesWindow *self,
+                            GtkWindow           *window)
+{
+  if (self->tax_editor == NULL || self->tax_editor->window != window)
+    return;
+
+  g_clear_pointer (&self->tax_editor, tax_rate_editor_free);
+}
+
+/* Clears what a refused save showed. */
+static void
+tax_rate_editor_clear_error (LbPreferencesWindow *self)
+{
+  TaxRateEditor *editor = self->tax_editor;
+
+  g_assert (editor != NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (editor->name_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (editor->rate_row), "error");
+  gtk_widget_set_visible (GTK_WIDGET (editor->message), FALSE);
+}
+
+/* Shows why a save was refused under the rows, marks @row (when not
+ * NULL) and gives it the focus; the dialog stays open. */
+static void
+tax_rate_editor_refuse (LbPreferencesWindow *self,
+                        AdwEntryRow         *row,
+                        const char          *message)
+{
+  TaxRateEditor *editor = self->tax_editor;
+
+  g_free (self->last_error);
+  self->last_error = g_strdup (message);
+
+  gtk_label_set_text (editor->message, message);
+  gtk_widget_set_visible (GTK_WIDGET (editor->message), TRUE);
+  if (row != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
+}
+
+/* Offers to move the products along when the percentage typed differs
+ * from the stored one and products have the stored one. */
+static void
+tax_rate_editor_update_products (LbPreferencesWindow *self)
+{
+  TaxRateEditor *editor = self->tax_editor;
+  g_autofree char *text = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *label = NULL;
+  gint64 rate;
+
+  g_assert (editor != NULL);
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor->rate_row))));
+  if (editor->item == NULL || editor->n_products == 0 ||
+      !lb_percent_parse (text, &rate, NULL) || rate == lb_ref_item_get_rate (editor->item))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (editor->products_check), FALSE);
+      return;
+    }
+
+  from = format_percent (lb_ref_item_get_rate (editor->item));
+  to = format_percent (rate);
+  /* Translators: "Also change the 2 products at 20 % to 21 %" */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "Also change the %" PRId64 " product at %s to %s",
+                                        "Also change the %" PRId64 " products at %s to %s",
+                                        editor->n_products),
+                           editor->n_products, from, to);
+  gtk_label_set_text (editor->products_label, label);
+  gtk_widget_set_visible (GTK_WIDGET (editor->products_check), TRUE);
+}
+
+static void
+on_tax_rate_editor_rate_changed (LbPreferencesWindow *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->tax_editor->rate_row), "error");
+  tax_rate_editor_update_products (self);
+}
+
+static void
+on_tax_rate_editor_name_changed (LbPreferencesWindow *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->tax_editor->name_row), "error");
+}
+
+/* Save: lb_tax_rate_add for a new rate, lb_tax_rate_edit for one that
+ * exists; the dialog closes only when the action took the change. */
+static void
+on_tax_rate_editor_save (LbPreferencesWindow *self)
+{
+  TaxRateEditor *editor = self->tax_editor;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rate_text = NULL;
+  const char *name;
+  gint64 n_products = 0;
+  gint64 rate;
+  gboolean saved;
+
+  g_return_if_fail (editor != NULL);
+
+  tax_rate_editor_clear_error (self);
+  name = gtk_editable_get_text (GTK_EDITABLE (editor->name_row));
+  rate_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor->rate_row))));
+  if (!lb_percent_parse (rate_text, &rate, &error))
+    {
+      tax_rate_editor_refuse (self, editor->rate_row, error->message);
+      return;
+    }
+
+  if (editor->item == NULL)
+    saved = lb_tax_rate_add (self->store, name, rate, &error) != 0;
+  else
+    saved = lb_tax_rate_edit (self->store, editor->item, name, rate,
+                              gtk_widget_get_visible (GTK_WIDGET (editor->products_check)) &&
+                              gtk_check_button_get_active (editor->products_check),
+                              &n_products, &error);
+  if (!saved)
+    {
+      /* The rate was read above: what the action refuses is the name. */
+      tax_rate_editor_refuse (self, error->domain == LB_INPUT_ERROR ? editor->name_row : NULL,
+                              error->message);
+      return;
+    }
+
+  fill_tax_rates (self);
+  changed (self);
+  if (n_products > 0)
+    {
+      g_autofree char *percent = format_percent (rate);
+      g_autofree char *title = NULL;
+
+      /* Translators: a toast after a tax rate changed, e.g. "2 products now have 21 %" */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%" PRId64 " product now has %s",
+                                            "%" PRId64 " products now have %s",
+                                            n_products),
+                               n_products, percent);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+    }
+
+  gtk_window_destroy (editor->window);
+}
+
+/* Opens the dialog that adds a tax rate (@item NULL) or edits @item. */
+static void
+open_tax_rate_editor (LbPreferencesWindow *self,
+                      LbRefItem           *item)
+{
+  TaxRateEditor *editor;
+  GtkWidget *window;
+  GtkWidget *header;
+  GtkWidget *title;
+  GtkWidget *scrolled;
+  GtkWidget *clamp;
+  GtkWidget *box;
+  GtkWidget *group;
+  GtkWidget *message;
+  GtkEventController *shortcuts;
+
+  if (self->tax_editor != NULL)
+    gtk_window_destroy (self->tax_editor->window);
+
+  editor = g_new0 (TaxRateEditor, 1);
+  editor->item = item != NULL ? g_object_ref (item) : NULL;
+  if (item != NULL)
+    editor->n_products = lb_store_count_products_at_rate (self->store, lb_ref_item_get_rate (item));
+
+  window = adw_window_new ();
+  editor->window = GTK_WINDOW (window);
+  gtk_window_set_title (editor->window, item != NULL ? _("Edit Tax Rate") : _("New Tax Rate"));
+  gtk_window_set_transient_for (editor->window, GTK_WINDOW (self));
+  gtk_window_set_modal (editor->window, TRUE);
+  gtk_window_set_destroy_with_parent (editor->window, TRUE);
+  gtk_window_set_default_size (editor->window, 420, -1);
+  gtk_widget_set_size_request (window, 300, -1);
+
+  /* Escape cancels, as the editor windows' Cancel does. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
+
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  title = adw_window_title_new (gtk_window_get_title (editor->window),
+                                item != NULL ? lb_ref_item_get_name (item) : NULL);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+
+  editor->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (editor->cancel_button), "window.close");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), editor->cancel_button);
+
+  editor->save_button = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_add_css_class (editor->save_button, "suggested-action");
+  g_signal_connect_object (editor->save_button, "clicked", G_CALLBACK (on_tax_rate_editor_save),
+                           self, G_CONNECT_SWAPPED);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), editor->save_button);
+
+  editor->name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->name_row), _("Name"));
+  /* Enter in either entry saves. */
+  g_signal_connect_object (editor->name_row, "entry-activated", G_CALLBACK (on_tax_rate_editor_save),
+                           self, G_CONNECT_SWAPPED);
+  if (item != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (editor->name_row), lb_ref_item_get_name (item));
+  g_signal_connect_object (editor->name_row, "changed", G_CALLBACK (on_tax_rate_editor_name_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  editor->rate_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (editor->rate_row), _("Rate (%)"));
+  g_signal_connect_object (editor->rate_row, "entry-activated", G_CALLBACK (on_tax_rate_editor_save),
+                           self, G_CONNECT_SWAPPED);
+  adw_entry_row_set_input_purpose (editor->rate_row, GTK_INPUT_PURPOSE_NUMBER);
+  adw_entry_row_set_input_hints (editor->rate_row, GTK_INPUT_HINT_NO_SPELLCHECK);
+  if (item != NULL)
+    {
+      g_autofree char *rate = lb_percent_format (lb_ref_item_get_rate (item));
+
+      gtk_editable_set_text (GTK_EDITABLE (editor->rate_row), rate);
+    }
+  g_signal_connect_object (editor->rate_row, "changed", G_CALLBACK (on_tax_rate_editor_rate_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (editor->name_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (editor->rate_row));
+
+  message = gtk_label_new (NULL);
+  editor->message = GTK_LABEL (message);
+  gtk_label_set_wrap (editor->message, TRUE);
+  gtk_label_set_xalign (editor->message, 0);
+  gtk_widget_add_css_class (message, "error");
+  gtk_widget_set_margin_start (message, 12);
+  gtk_widget_set_margin_end (message, 12);
+  gtk_widget_set_visible (message, FALSE);
+
+  /* Checked by default: a product at the old percentage most likely
+   * meant this rate. */
+  editor->products_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (editor->products_label, TRUE);
+  gtk_label_set_xalign (editor->products_label, 0);
+  editor->products_check = GTK_CHECK_BUTTON (gtk_check_button_new ());
+  gtk_check_button_set_child (editor->products_check, GTK_WIDGET (editor->products_label));
+  gtk_check_button_set_active (editor->products_check, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (editor->products_check), FALSE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), group);
+  gtk_box_append (GTK_BOX (box), message);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (editor->products_check));
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 480);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  self->tax_editor = editor;
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_tax_rate_editor_destroy),
+                           self, G_CONNECT_SWAPPED);
+  tax_rate_editor_update_products (self);
+
+  gtk_window_present (editor->window);
+  gtk_widget_grab_focus (GTK_WIDGET (editor->name_row));
+}
+
 /* actions */
+
+static void
+add_tax_rate_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  open_tax_rate_editor (LB_PREFERENCES_WINDOW (widget), NULL);
+}
+
+static void
+edit_tax_rate_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  LbPreferencesWindow *self = LB_PREFERENCES_WINDOW (widget);
+  GtkWidget *row = find_tax_rate_row (self, g_variant_get_int64 (param));
+
+  if (row != NULL)
+    open_tax_rate_editor (self, row_get_item (row));
+}
+
+/* Removes the entry @item, shown by @row; a refusal says why. */
+static gboolean
+remove_ref (LbPreferencesWindow *self,
+            LbRefItem           *item)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lb_ref_remove (self->store, item, &error))
+    {
+      /* Translators: the first %s is an entry of a list, the second why */
+      g_autofree char *message = g_strdup_printf (_("Cannot remove “%s”: %s"),
+                                                  lb_ref_item_get_name (item),
+                                                  error->message);
+      refuse (self, message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 static void
 remove_ref_action (GtkWidget  *widget,
@@ -738,6 +1201,7 @@ remove_ref_action (GtkWidget  *widget,
 {
   LbPreferencesWindow *self = LB_PREFERENCES_WINDOW (widget);
   gint64 id = g_variant_get_int64 (param);
+  GtkWidget *tax_row;
 
   for (guint i = 0; i < N_LISTS; i++)
     {
@@ -746,21 +1210,12 @@ remove_ref_action (GtkWidget  *widget,
       for (guint j = 0; j < list->rows->len; j++)
         {
           GtkWidget *row = g_ptr_array_index (list->rows, j);
-          LbRefItem *item = row_get_item (row);
-          g_autoptr(GError) error = NULL;
 
-          if (lb_ref_item_get_id (item) != id)
+          if (lb_ref_item_get_id (row_get_item (row)) != id)
             continue;
 
-          if (!lb_ref_remove (self->store, item, &error))
-            {
-              /* Translators: the first %s is an entry of a list, the second why */
-              g_autofree char *message = g_strdup_printf (_("Cannot remove “%s”: %s"),
-                                                          lb_ref_item_get_name (item),
-                                                          error->message);
-              refuse (self, message);
-              return;
-            }
+          if (!remove_ref (self, row_get_item (row)))
+            return;
 
           g_ptr_array_remove_index (list->rows, j);
           adw_expander_row_remove (list->expander, row);
@@ -769,6 +1224,13 @@ remove_ref_action (GtkWidget  *widget,
           changed (self);
           return;
         }
+    }
+
+  tax_row = find_tax_rate_row (self, id);
+  if (tax_row != NULL && remove_ref (self, row_get_item (tax_row)))
+    {
+      fill_tax_rates (self);
+      changed (self);
     }
 }
 
@@ -894,6 +1356,7 @@ lb_preferences_window_load (LbPreferencesWindow *self)
 {
   for (guint i = 0; i < N_LISTS; i++)
     fill_list (self, &self->lists[i]);
+  fill_tax_rates (self);
   fill_pipelines (self, NULL);
 
   for (guint i = 0; i < N_COMBO_SETTINGS; i++)
@@ -931,6 +1394,12 @@ lb_preferences_window_constructed (GObject *object)
 static void
 lb_preferences_window_dispose (GObject *object)
 {
+  LbPreferencesWindow *self = (LbPreferencesWindow *)object;
+
+  if (self->tax_editor != NULL)
+    gtk_window_destroy (self->tax_editor->window);
+  g_assert (self->tax_editor == NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (lb_preferences_window_parent_class)->dispose (object);
@@ -944,6 +1413,7 @@ lb_preferences_window_finalize (GObject *object)
   for (guint i = 0; i < N_LISTS; i++)
     g_clear_pointer (&self->lists[i].rows, g_ptr_array_unref);
   g_clear_pointer (&self->pipelines, g_ptr_array_unref);
+  g_clear_pointer (&self->tax_rows, g_ptr_array_unref);
   g_clear_pointer (&self->last_error, g_free);
   g_clear_object (&self->store);
 
@@ -1021,6 +1491,9 @@ lb_preferences_window_class_init (LbPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, pipelines_group);
   gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, add_pipeline_row);
   gtk_widget_class_bind_template_callback (widget_class, on_add_pipeline_apply);
+  gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, tax_rates_group);
+  gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, add_tax_rate_button);
+  gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, tax_rates_empty_row);
   gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, payment_terms_spin);
   for (guint i = 0; i < N_ENTRY_SETTINGS; i++)
     gtk_widget_class_bind_template_child_full (widget_class, entry_settings[i].child, FALSE,
@@ -1032,6 +1505,8 @@ lb_preferences_window_class_init (LbPreferencesWindowClass *klass)
                                                i * sizeof (AdwComboRow *));
 
   gtk_widget_class_install_action (widget_class, "prefs.remove-ref", "x", remove_ref_action);
+  gtk_widget_class_install_action (widget_class, "prefs.add-tax-rate", NULL, add_tax_rate_action);
+  gtk_widget_class_install_action (widget_class, "prefs.edit-tax-rate", "x", edit_tax_rate_action);
   gtk_widget_class_install_action (widget_class, "prefs.remove-pipeline", "s", remove_pipeline_action);
   gtk_widget_class_install_action (widget_class, "prefs.remove-stage", "(ss)", remove_stage_action);
   gtk_widget_class_install_action (widget_class, "prefs.move-stage-up", "(ss)", move_stage_up_action);
@@ -1043,6 +1518,7 @@ static void
 lb_preferences_window_init (LbPreferencesWindow *self)
 {
   self->pipelines = g_ptr_array_new_with_free_func ((GDestroyNotify)pipeline_section_free);
+  self->tax_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1092,22 +1568,25 @@ lb_preferences_window_get_add_row (LbPreferencesWindow *self,
  * lb_preferences_window_get_ref_row:
  *
  * Returns: (transfer none) (nullable): the row of the entry @name of the
- *   list of @kind, matched ignoring case
+ *   list of @kind (an entry row; for %LB_REF_TAX_RATE an action row),
+ *   matched ignoring case
  */
 GtkWidget *
 lb_preferences_window_get_ref_row (LbPreferencesWindow *self,
                                    LbRefKind            kind,
                                    const char          *name)
 {
+  GPtrArray *rows;
   RefList *list;
 
   g_return_val_if_fail (LB_IS_PREFERENCES_WINDOW (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
   list = find_list (self, kind);
-  for (guint i = 0; list != NULL && i < list->rows->len; i++)
+  rows = list != NULL ? list->rows : kind == LB_REF_TAX_RATE ? self->tax_rows : NULL;
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (list->rows, i);
+      GtkWidget *row = g_ptr_array_index (rows, i);
 
       if (g_ascii_strcasecmp (lb_ref_item_get_name (row_get_item (row)), name) == 0)
         return row;
@@ -1220,4 +1699,82 @@ lb_preferences_window_get_stage_rows (LbPreferencesWindow *self,
 
   section = find_pipeline (self, pipeline);
   return section != NULL ? section->stage_rows : NULL;
+}
+
+/**
+ * lb_preferences_window_get_tax_rate_rows:
+ *
+ * Returns: (transfer none) (element-type GtkWidget): the rows of the tax
+ *   rates, in list order
+ */
+GPtrArray *
+lb_preferences_window_get_tax_rate_rows (LbPreferencesWindow *self)
+{
+  g_return_val_if_fail (LB_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->tax_rows;
+}
+
+/**
+ * lb_preferences_window_get_tax_rates_part:
+ * @part: "group" (the Tax Rates group), "add" (its Add Tax Rate button)
+ *   or "empty" (the row shown when there are none)
+ *
+ * Returns: (transfer none): that widget
+ */
+GtkWidget *
+lb_preferences_window_get_tax_rates_part (LbPreferencesWindow *self,
+                                          const char          *part)
+{
+  g_return_val_if_fail (LB_IS_PREFERENCES_WINDOW (self), NULL);
+  g_return_val_if_fail (part != NULL, NULL);
+
+  if (g_str_equal (part, "group"))
+    return GTK_WIDGET (self->tax_rates_group);
+  if (g_str_equal (part, "add"))
+    return self->add_tax_rate_button;
+  if (g_str_equal (part, "empty"))
+    return self->tax_rates_empty_row;
+
+  g_return_val_if_reached (NULL);
+}
+
+/**
+ * lb_preferences_window_get_tax_rate_editor:
+ * @part: "window" (the dialog), "name" and "rate" (its entry rows),
+ *   "products" (the check button that moves the products along),
+ *   "message" (the label that says why a save was refused), "save" or
+ *   "cancel" (its buttons)
+ *
+ * Returns: (transfer none) (nullable): that widget of the open tax rate
+ *   editor, or %NULL when none is open
+ */
+GtkWidget *
+lb_preferences_window_get_tax_rate_editor (LbPreferencesWindow *self,
+                                           const char          *part)
+{
+  TaxRateEditor *editor;
+
+  g_return_val_if_fail (LB_IS_PREFERENCES_WINDOW (self), NULL);
+  g_return_val_if_fail (part != NULL, NULL);
+
+  editor = self->tax_editor;
+  if (editor == NULL)
+    return NULL;
+  if (g_str_equal (part, "window"))
+    return GTK_WIDGET (editor->window);
+  if (g_str_equal (part, "name"))
+    return GTK_WIDGET (editor->name_row);
+  if (g_str_equal (part, "rate"))
+    return GTK_WIDGET (editor->rate_row);
+  if (g_str_equal (part, "products"))
+    return GTK_WIDGET (editor->products_check);
+  if (g_str_equal (part, "message"))
+    return GTK_WIDGET (editor->message);
+  if (g_str_equal (part, "save"))
+    return editor->save_button;
+  if (g_str_equal (part, "cancel"))
+    return editor->cancel_button;
+
+  g_return_val_if_reached (NULL);
 }

@@ -25,5 +25,10 @@ GtkWidget           *lb_preferences_window_get_pipeline_row (LbPreferencesWindow
                                                             const char          *part);
 GPtrArray           *lb_preferences_window_get_stage_rows  (LbPreferencesWindow *self,
                                                             const char          *pipeline);
+GPtrArray           *lb_preferences_window_get_tax_rate_rows (LbPreferencesWindow *self);
+GtkWidget           *lb_preferences_window_get_tax_rates_part (LbPreferencesWindow *self,
+                                                            const char          *part);
+GtkWidget           *lb_preferences_window_get_tax_rate_editor (LbPreferencesWindow *self,
+                                                            const char          *part);
 
 G_END_DECLS

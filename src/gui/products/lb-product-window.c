@@ -9,12 +9,14 @@
 #include "lb-money.h"
 #include "lb-product-window.h"
 #include "lb-settings.h"
+#include "lb-tax-rate-picker.h"
 
 /* The editor of one catalog product (SPEC 3.4): a form bound to a
  * working copy of the product.  The price and the tax rate are read with
  * the exact parsers of lb-money; the SKU's uniqueness and the required
  * fields are the actions' rules, whose messages show on the row at
- * fault. */
+ * fault.  The default tax rate is picked from the named tax rates, or
+ * typed as "Other Rate"; either way the product stores a percentage. */
 
 /* The places a message can show in the form. */
 typedef enum
@@ -64,6 +66,7 @@ struct _LbProductWindow
   AdwEntryRow      *unit_row;
   AdwEntryRow      *unit_price_row;
   GtkLabel         *currency_label;
+  LbTaxRatePicker  *tax_rate_picker;
   AdwEntryRow      *tax_rate_row;
   GtkSwitch        *active_switch;
 };
@@ -311,6 +314,26 @@ on_number_changed (LbProductWindow *self,
   mark_modified (self);
 }
 
+/* A named rate chosen: the typed row, hidden now, takes its
+ * percentage, so "Other Rate" starts from it. */
+static void
+on_tax_rate_selected (LbProductWindow *self,
+                      GParamSpec      *pspec,
+                      LbTaxRatePicker *picker)
+{
+  gint64 rate = 0;
+
+  if (lb_tax_rate_picker_get_choice (picker, &rate) == LB_TAX_RATE_CHOICE_NAMED)
+    {
+      g_autofree char *text = lb_percent_format (rate);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->tax_rate_row), text);
+    }
+
+  clear_error (self, ERROR_TAX_RATE);
+  mark_modified (self);
+}
+
 static void
 on_number_focus_leave (GtkEventControllerFocus *controller,
                        LbProductWindow         *self)
@@ -406,6 +429,10 @@ static void
 lb_product_window_load (LbProductWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) rates_error = NULL;
+  g_autoptr(GListModel) rates = NULL;
+  g_autofree char *rate_text = NULL;
+  gint64 rate = 0;
 
   self->currency = lb_settings_get (self->store, LB_SETTING_CURRENCY, NULL);
   if (self->currency == NULL)
@@ -442,6 +469,15 @@ lb_product_window_load (LbProductWindow *self)
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                int_to_boolean, boolean_to_int, NULL, NULL);
 
+  /* The named tax rates; without them (or when they cannot be read)
+   * the rate is typed. */
+  rates = lb_store_list_refs (self->store, LB_REF_TAX_RATE, &rates_error);
+  if (rates == NULL)
+    show_toast (self, rates_error->message);
+  lb_tax_rate_picker_set_rates (self->tax_rate_picker, rates);
+  if (lb_tax_rate_picker_get_n_rates (self->tax_rate_picker) == 0)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->tax_rate_row), _("Default Tax Rate"));
+
   /* The numbers as the CLI writes them: a dot and the currency's
    * decimals; a new product starts with no price and no tax. */
   if (self->product_id != 0 && self->loaded)
@@ -449,22 +485,27 @@ lb_product_window_load (LbProductWindow *self)
       LbRecord *record = LB_RECORD (self->product);
       g_autofree char *price = lb_money_format (lb_record_get_int (record, LB_PRODUCT_UNIT_PRICE),
                                                 lb_currency_decimals (self->currency));
-      g_autofree char *rate = lb_percent_format (lb_record_get_int (record, LB_PRODUCT_TAX_RATE));
 
+      rate = lb_record_get_int (record, LB_PRODUCT_TAX_RATE);
       gtk_editable_set_text (GTK_EDITABLE (self->unit_price_row), price);
-      gtk_editable_set_text (GTK_EDITABLE (self->tax_rate_row), rate);
       gtk_window_set_title (GTK_WINDOW (self),
                             lb_record_get_text (record, LB_PRODUCT_NAME));
       gtk_button_set_label (self->save_button, _("_Save"));
     }
-  else
-    gtk_editable_set_text (GTK_EDITABLE (self->tax_rate_row), "0");
+
+  /* The first named rate with the product's percentage, else "Other
+   * Rate" with the percentage typed in. */
+  lb_tax_rate_picker_select_rate (self->tax_rate_picker, rate);
+  rate_text = lb_percent_format (rate);
+  gtk_editable_set_text (GTK_EDITABLE (self->tax_rate_row), rate_text);
 
   g_signal_connect_object (self->product, "notify", G_CALLBACK (on_product_notify),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->unit_price_row, "changed", G_CALLBACK (on_number_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tax_rate_row, "changed", G_CALLBACK (on_number_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tax_rate_picker, "notify::selected", G_CALLBACK (on_tax_rate_selected),
                            self, G_CONNECT_SWAPPED);
 
   lb_product_window_update_actions (self);
@@ -605,6 +646,7 @@ lb_product_window_class_init (LbProductWindowClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (LB_TYPE_TAX_RATE_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/leadbook/Leadbook/products/lb-product-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LbProductWindow, toast_overlay);
@@ -614,6 +656,7 @@ lb_product_window_class_init (LbProductWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbProductWindow, unit_row);
   gtk_widget_class_bind_template_child (widget_class, LbProductWindow, unit_price_row);
   gtk_widget_class_bind_template_child (widget_class, LbProductWindow, currency_label);
+  gtk_widget_class_bind_template_child (widget_class, LbProductWindow, tax_rate_picker);
   gtk_widget_class_bind_template_child (widget_class, LbProductWindow, tax_rate_row);
   gtk_widget_class_bind_template_child (widget_class, LbProductWindow, active_switch);
 
@@ -728,7 +771,9 @@ lb_product_window_save (LbProductWindow *self)
   clear_all_errors (self);
 
   price_row = check_number_row (self, ERROR_PRICE, &price);
-  rate_row = check_number_row (self, ERROR_TAX_RATE, &rate);
+  rate_row = NULL;
+  if (lb_tax_rate_picker_get_choice (self->tax_rate_picker, &rate) != LB_TAX_RATE_CHOICE_NAMED)
+    rate_row = check_number_row (self, ERROR_TAX_RATE, &rate);
   if (price_row != NULL || rate_row != NULL)
     {
       gtk_widget_grab_focus (price_row != NULL ? price_row : rate_row);
@@ -775,7 +820,9 @@ lb_product_window_save (LbProductWindow *self)
 
 /**
  * lb_product_window_get_row:
- * @property: "sku", "name", "unit", "unit-price", "tax-rate" or "active"
+ * @property: "sku", "name", "unit", "unit-price", "tax-rate" (the
+ *   percentage typed as "Other Rate"), "tax-rate-choice" (the
+ *   #LbTaxRatePicker of the named rates) or "active"
  *
  * Returns: (transfer none) (nullable): the widget that edits @property
  */
@@ -796,6 +843,8 @@ lb_product_window_get_row (LbProductWindow *self,
     return GTK_WIDGET (self->unit_price_row);
   if (g_str_equal (property, "tax-rate"))
     return GTK_WIDGET (self->tax_rate_row);
+  if (g_str_equal (property, "tax-rate-choice"))
+    return GTK_WIDGET (self->tax_rate_picker);
   if (g_str_equal (property, "active"))
     return GTK_WIDGET (self->active_switch);
 
