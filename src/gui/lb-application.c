@@ -6,6 +6,7 @@
 
 #include "lb-application.h"
 #include "lb-document-actions.h"
+#include "lb-document-window.h"
 #include "lb-demo.h"
 #include "lb-error.h"
 #include "lb-preferences-window.h"
@@ -160,22 +161,50 @@ sweep_overdue (LbApplication *self)
     lb_window_add_toast (window, adw_toast_new (error->message));
   else if (changed < 0)
     g_warning ("The overdue sweep failed: %s", error->message);
-  else if (changed > 0 && window != NULL)
-    lb_window_reload (window);
+  else if (changed > 0)
+    {
+      GList *toplevels = gtk_window_list_toplevels ();
+
+      if (window != NULL)
+        lb_window_reload (window);
+      /* An open invoice shows its new status too. */
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (LB_IS_DOCUMENT_WINDOW (l->data))
+          lb_document_window_reload (l->data);
+      g_list_free (toplevels);
+    }
+}
+
+/**
+ * lb_application_check_date:
+ *
+ * Runs the overdue sweep when the date is no longer the one of the last
+ * sweep; a timer calls it every minute.
+ *
+ * Returns: whether the date had changed
+ */
+gboolean
+lb_application_check_date (LbApplication *self)
+{
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (LB_IS_APPLICATION (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  today = lb_store_today (self->store);
+  if (g_strcmp0 (today, self->swept_on) == 0)
+    return FALSE;
+
+  sweep_overdue (self);
+  return TRUE;
 }
 
 static gboolean
 date_watch_cb (gpointer user_data)
 {
-  LbApplication *self = user_data;
-  g_autofree char *today = NULL;
-
-  if (self->store == NULL)
-    return G_SOURCE_CONTINUE;
-
-  today = lb_store_today (self->store);
-  if (g_strcmp0 (today, self->swept_on) != 0)
-    sweep_overdue (self);
+  lb_application_check_date (user_data);
 
   return G_SOURCE_CONTINUE;
 }

@@ -16,5 +16,6 @@ gboolean       lb_application_get_busy        (LbApplication     *self);
 char          *lb_application_dup_demo_path   (void);
 gboolean       lb_application_open_database   (LbApplication     *self,
                                                const char        *path);
+gboolean       lb_application_check_date      (LbApplication     *self);
 
 G_END_DECLS

@@ -546,6 +546,7 @@ summarize_done (GObject      *object,
   g_clear_pointer (&self->summary, summary_free);
   self->summary = summary;
   show_summary (self);
+  lb_store_release_memory ();
 }
 
 /* callbacks */

@@ -217,6 +217,7 @@ query_done (GObject      *object,
     }
 
   replace_ids (self, ids);
+  lb_store_release_memory ();
   g_signal_emit (self, signals[LOADED], 0);
 }
 

@@ -10,6 +10,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __GLIBC__
+# include <malloc.h>
+#endif
 
 #include "lb-error.h"
 #include "lb-store-private.h"
@@ -168,8 +171,28 @@ configure_connection (LbStore  *self,
         return FALSE;
       sqlite3_wal_hook (self->db, wal_hook, self);
     }
+  /* Page caches in KiB: the main connection keeps what the open pages
+   * read again and again; a reader runs one query in a worker thread
+   * and goes, so a small cache is enough (SPEC 5, memory). */
   return lb_store_exec (self, "PRAGMA temp_store = MEMORY", error) &&
-         lb_store_exec (self, "PRAGMA cache_size = -16000", error);
+         lb_store_exec (self, self->read_only ? "PRAGMA cache_size = -4000"
+                                              : "PRAGMA cache_size = -8000", error);
+}
+
+/**
+ * lb_store_release_memory:
+ *
+ * Hands the memory that finished worker queries freed back to the
+ * system.  glibc keeps what a thread frees in that thread's arena, so
+ * after a query over a million leads the process would go on holding
+ * its page cache and sort buffers.  Call it when such a query is done.
+ */
+void
+lb_store_release_memory (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
 }
 
 static int

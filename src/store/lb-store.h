@@ -22,6 +22,7 @@ G_DECLARE_FINAL_TYPE (LbStore, lb_store, LB, STORE, GObject)
 char         *lb_store_default_path        (void);
 LbStore      *lb_store_open                (const char          *path,
                                             GError             **error);
+void          lb_store_release_memory      (void);
 LbStore      *lb_store_open_reader         (LbStore             *self,
                                             GError             **error);
 const char   *lb_store_get_path            (LbStore             *self);
