@@ -480,6 +480,7 @@ lb_product_create (LbStore    *store,
 
 static gboolean reprice_lines (LbStore    *store,
                                GPtrArray  *lines,
+                               guint      *n_changed,
                                GError    **error);
 static gboolean recheck       (LbStore    *store,
                                LbDocKind   kind,
@@ -504,9 +505,12 @@ reprice_current_drafts (LbStore    *store,
       LbDocRef *ref = &g_array_index (drafts, LbDocRef, i);
       g_autoptr(GPtrArray) lines = lb_store_get_lines (store, ref->id, 0, error);
       g_autoptr(LbRecord) doc = NULL;
+      guint changed = 0;
 
-      if (lines == NULL || !reprice_lines (store, lines, error))
+      if (lines == NULL || !reprice_lines (store, lines, &changed, error))
         return FALSE;
+      if (changed == 0)
+        continue;
       doc = lb_store_get_document (store, ref->kind, ref->id, error);
       if (doc == NULL)
         return FALSE;
@@ -1113,12 +1117,15 @@ lb_document_set_discount (LbStore         *store,
                  error);
 }
 
-/* Re-reads the catalog price into every catalog line of @lines. */
+/* Re-reads the catalog price into every catalog line of @lines;
+ * @n_changed: how many lines took a new price. */
 static gboolean
 reprice_lines (LbStore    *store,
                GPtrArray  *lines,
+               guint      *n_changed,
                GError    **error)
 {
+  *n_changed = 0;
   for (guint i = 0; i < lines->len; i++)
     {
       LbRecord *line = g_ptr_array_index (lines, i);
@@ -1137,6 +1144,7 @@ reprice_lines (LbStore    *store,
       lb_record_set_int (line, LB_LINE_UNIT_PRICE, price);
       if (!lb_store_update_line (store, LB_LINE (line), error))
         return FALSE;
+      (*n_changed)++;
     }
 
   return TRUE;
@@ -1159,13 +1167,14 @@ lb_document_use_current_pricing (LbStore    *store,
 {
   g_autoptr(LbRecord) doc = NULL;
   g_autoptr(GPtrArray) lines = NULL;
+  guint changed;
   gboolean ok;
 
   if (!lb_store_begin (store, error))
     return FALSE;
 
   doc = load_draft (store, kind, document_id, &lines, error);
-  ok = doc != NULL && reprice_lines (store, lines, error);
+  ok = doc != NULL && reprice_lines (store, lines, &changed, error);
   if (ok)
     lb_record_set_int (doc, LB_DOC_PRICING_LOCKED, 0);
 
