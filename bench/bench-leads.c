@@ -86,6 +86,24 @@ print_rss (const char *name)
   fflush (stdout);
 }
 
+/* Prints the median of @n times in microseconds (sorts @times). */
+static void
+print_median (const char *name,
+              gint64     *times,
+              guint       n)
+{
+  guint mid = n / 2;
+  double median;
+
+  qsort (times, n, sizeof (gint64), compare_int64);
+  if (n % 2 == 1)
+    median = times[mid];
+  else
+    median = (times[mid - 1] + times[mid]) / 2.0;
+
+  print_ms (name, median / 1000.0);
+}
+
 /* Runs @func bench->runs times and prints the median. */
 static gboolean
 report_median (Bench       *bench,
@@ -95,20 +113,12 @@ report_median (Bench       *bench,
                GError     **error)
 {
   g_autofree gint64 *times = g_new0 (gint64, bench->runs);
-  guint mid = bench->runs / 2;
-  double median;
 
   for (guint i = 0; i < bench->runs; i++)
     if (!func (bench, data, &times[i], error))
       return FALSE;
 
-  qsort (times, bench->runs, sizeof (gint64), compare_int64);
-  if (bench->runs % 2 == 1)
-    median = times[mid];
-  else
-    median = (times[mid - 1] + times[mid]) / 2.0;
-
-  print_ms (name, median / 1000.0);
+  print_median (name, times, bench->runs);
   return TRUE;
 }
 
@@ -152,6 +162,98 @@ on_failed (LbLeadList    *list,
 {
   if (*out_error == NULL)
     *out_error = g_error_copy (error);
+}
+
+/* A new filter on a list that shows another one, as the leads page
+ * sets it: when the first rows and when the whole result came in. */
+typedef struct
+{
+  gint64    start;
+  gint64    first_us;     /* to the first items-changed, or -1 */
+  guint     first_rows;   /* how many rows that change showed */
+  gboolean  loaded;
+  GError   *failure;
+} FirstRowsRun;
+
+static void
+on_first_rows (GListModel   *model,
+               guint         position,
+               guint         removed,
+               guint         added,
+               FirstRowsRun *run)
+{
+  if (run->first_us >= 0)
+    return;
+  run->first_us = g_get_monotonic_time () - run->start;
+  run->first_rows = g_list_model_get_n_items (model);
+}
+
+static void
+on_first_rows_loaded (LbLeadList   *list,
+                      FirstRowsRun *run)
+{
+  run->loaded = TRUE;
+}
+
+static void
+on_first_rows_failed (LbLeadList   *list,
+                      const GError *error,
+                      FirstRowsRun *run)
+{
+  if (run->failure == NULL)
+    run->failure = g_error_copy (error);
+}
+
+static gboolean
+wait_list (FirstRowsRun  *run,
+           GError       **error)
+{
+  while (!run->loaded && run->failure == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (run->failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&run->failure));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The list first shows a search with a few matches; then @filter is
+ * set and timed. */
+static gboolean
+run_first_rows (Bench               *bench,
+                const LbLeadFilter  *filter,
+                gint64              *first_us,
+                gint64              *loaded_us,
+                guint               *first_rows,
+                GError             **error)
+{
+  g_autoptr(LbLeadList) list = lb_lead_list_new (bench->store);
+  g_autoptr(LbLeadFilter) before = lb_lead_filter_new ();
+  FirstRowsRun run = { 0 };
+
+  g_signal_connect (list, "loaded", G_CALLBACK (on_first_rows_loaded), &run);
+  g_signal_connect (list, "failed", G_CALLBACK (on_first_rows_failed), &run);
+
+  before->search = g_strdup ("olga.novak.12");
+  lb_lead_list_set_filter (list, before);
+  if (!wait_list (&run, error))
+    return FALSE;
+
+  run.loaded = FALSE;
+  run.first_us = -1;
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_first_rows), &run);
+  run.start = g_get_monotonic_time ();
+  lb_lead_list_set_filter (list, filter);
+  if (!wait_list (&run, error))
+    return FALSE;
+
+  *loaded_us = g_get_monotonic_time () - run.start;
+  *first_us = run.first_us >= 0 ? run.first_us : *loaded_us;
+  *first_rows = run.first_us >= 0 ? run.first_rows : 0;
+
+  return TRUE;
 }
 
 /* runs */
@@ -305,6 +407,98 @@ bench_filter (Bench               *bench,
   if (matches < 0)
     return FALSE;
   print_count (matches_name, matches, "leads");
+
+  return TRUE;
+}
+
+/* Prints "list-first-rows-NAME", "list-first-rows-NAME-count" and
+ * "list-loaded-NAME": a new filter on the list, to its first rows and
+ * to its whole result. */
+static gboolean
+bench_first_rows (Bench               *bench,
+                  const char          *name,
+                  const LbLeadFilter  *filter,
+                  GError             **error)
+{
+  g_autofree char *first_name = g_strdup_printf ("list-first-rows-%s", name);
+  g_autofree char *count_name = g_strdup_printf ("list-first-rows-%s-count", name);
+  g_autofree char *loaded_name = g_strdup_printf ("list-loaded-%s", name);
+  g_autofree gint64 *first = g_new0 (gint64, bench->runs);
+  g_autofree gint64 *loaded = g_new0 (gint64, bench->runs);
+  guint rows = 0;
+
+  for (guint i = 0; i < bench->runs; i++)
+    if (!run_first_rows (bench, filter, &first[i], &loaded[i], &rows, error))
+      return FALSE;
+
+  print_median (first_name, first, bench->runs);
+  print_count (count_name, rows, "leads");
+  print_median (loaded_name, loaded, bench->runs);
+
+  return TRUE;
+}
+
+/* What the leads page waits for after a new filter or search. */
+static gboolean
+bench_list_filters (Bench   *bench,
+                    GError **error)
+{
+  const char * const tags[] = { "vip", NULL };
+
+  {
+    g_autoptr(LbLeadFilter) filter = lb_lead_filter_new ();
+    if (!bench_first_rows (bench, "none", filter, error))
+      return FALSE;
+  }
+  {
+    g_autoptr(LbLeadFilter) filter = lb_lead_filter_new ();
+    filter->status = LB_LEAD_STATUS_CONTACTED;
+    if (!bench_first_rows (bench, "status", filter, error))
+      return FALSE;
+  }
+  {
+    g_autoptr(LbLeadFilter) filter = lb_lead_filter_new ();
+    filter->category = g_strdup ("General");
+    if (!bench_first_rows (bench, "category", filter, error))
+      return FALSE;
+  }
+  {
+    g_autoptr(LbLeadFilter) filter = lb_lead_filter_new ();
+    filter->tags = g_strdupv ((char **)tags);
+    if (!bench_first_rows (bench, "tag", filter, error))
+      return FALSE;
+  }
+  {
+    g_autoptr(LbLeadFilter) filter = lb_lead_filter_new ();
+    filter->search = g_strdup ("Kowalski");
+    if (!bench_first_rows (bench, "search-surname", filter, error))
+      return FALSE;
+  }
+  {
+    g_autoptr(LbLeadFilter) filter = lb_lead_filter_new ();
+    filter->search = g_strdup ("Kowalski");
+    filter->sort = LB_LEAD_SORT_NAME;
+    filter->descending = FALSE;
+    if (!bench_first_rows (bench, "search-surname-by-name", filter, error))
+      return FALSE;
+  }
+  {
+    g_autoptr(LbLeadFilter) filter = lb_lead_filter_new ();
+    filter->sort = LB_LEAD_SORT_NAME;
+    filter->descending = FALSE;
+    if (!bench_first_rows (bench, "sort-name", filter, error))
+      return FALSE;
+  }
+  {
+    g_autoptr(LbLeadFilter) filter = lb_lead_filter_new ();
+    filter->status = LB_LEAD_STATUS_NEW;
+    filter->source = g_strdup ("Website");
+    filter->rating = LB_RATING_HOT;
+    filter->since = g_get_real_time () / G_USEC_PER_SEC - 365 * 86400;
+    filter->search = g_strdup ("anna");
+    if (!bench_first_rows (bench, "combined", filter, error))
+      return FALSE;
+  }
 
   return TRUE;
 }
@@ -571,6 +765,7 @@ main (int   argc,
   ok = prepare_database (&bench, n_leads, &error) &&
        report_median (&bench, "open-store", run_open, NULL, &error) &&
        bench_list (&bench, &error) &&
+       bench_list_filters (&bench, &error) &&
        bench_filters (&bench, &error) &&
        bench_sorts (&bench, &error) &&
        report_median (&bench, "hot-leads-20", run_hot_leads, NULL, &error);

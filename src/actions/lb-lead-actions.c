@@ -84,6 +84,36 @@ check_unique (LbStore  *store,
   return TRUE;
 }
 
+/* Only the Convert action makes a lead Converted. */
+static void
+set_converted_error (GError **error)
+{
+  g_set_error (error, LB_LEAD_ERROR, LB_LEAD_ERROR_STATUS,
+               _("A lead becomes Converted only through Convert. "
+                 "Choose New, Contacted or Lost."));
+}
+
+/* Checks a new lead, gives it its timestamps and stores it: the part of
+ * creating a lead that lb_lead_create() and lb_lead_create_in_import()
+ * share.  Writes nothing when the lead is refused. */
+static gboolean
+insert_new_lead (LbStore  *store,
+                 LbLead   *work,
+                 GError  **error)
+{
+  gint64 now;
+
+  if (!lb_lead_check (store, work, error))
+    return FALSE;
+
+  now = lb_store_now (store);
+  if (lb_lead_get_int (work, LB_LEAD_CREATED_AT) == 0)
+    lb_lead_set_int (work, LB_LEAD_CREATED_AT, now);
+  lb_lead_set_int (work, LB_LEAD_UPDATED_AT, now);
+
+  return lb_store_insert_lead (store, work, error);
+}
+
 /* public API */
 
 /**
@@ -205,7 +235,6 @@ lb_lead_create (LbStore  *store,
                 GError  **error)
 {
   g_autoptr(LbLead) work = NULL;
-  gint64 now;
 
   g_return_val_if_fail (LB_IS_STORE (store), 0);
   g_return_val_if_fail (LB_IS_LEAD (lead), 0);
@@ -222,15 +251,7 @@ lb_lead_create (LbStore  *store,
   if (!lb_store_begin (store, error))
     return 0;
 
-  if (!lb_lead_check (store, work, error))
-    goto fail;
-
-  now = lb_store_now (store);
-  if (lb_lead_get_int (work, LB_LEAD_CREATED_AT) == 0)
-    lb_lead_set_int (work, LB_LEAD_CREATED_AT, now);
-  lb_lead_set_int (work, LB_LEAD_UPDATED_AT, now);
-
-  if (!lb_store_insert_lead (store, work, error) ||
+  if (!insert_new_lead (store, work, error) ||
       !lb_store_commit (store, error))
     goto fail;
 
@@ -297,9 +318,7 @@ lb_lead_save (LbStore  *store,
     }
   else if (status == LB_LEAD_STATUS_CONVERTED)
     {
-      g_set_error (error, LB_LEAD_ERROR, LB_LEAD_ERROR_STATUS,
-                   _("A lead becomes Converted only through Convert. "
-                     "Choose New, Contacted or Lost."));
+      set_converted_error (error);
       goto fail;
     }
 
@@ -495,4 +514,43 @@ lb_lead_replicate (LbStore  *store,
 
   /* lb_lead_create() resets the status, the trash and the links. */
   return lb_lead_create (store, copy, error);
+}
+
+/**
+ * lb_lead_create_in_import:
+ *
+ * Creates a lead from an imported row, inside the caller's transaction
+ * (lb_store_begin()), with the checks of lb_lead_create().  Unlike a
+ * lead typed in, an imported one keeps its status — New, Contacted or
+ * Lost; Converted is refused — and its created time when it has one.
+ * Each row costs no savepoint of its own: a refused lead
+ * (LB_LEAD_ERROR) has written nothing and the import goes on; after any
+ * other error the caller rolls the whole transaction back.  @lead gets
+ * its id, checked fields and timestamps.
+ *
+ * Returns: the new lead's id, 0 on error
+ */
+gint64
+lb_lead_create_in_import (LbStore  *store,
+                          LbLead   *lead,
+                          GError  **error)
+{
+  g_return_val_if_fail (LB_IS_STORE (store), 0);
+  g_return_val_if_fail (LB_IS_LEAD (lead), 0);
+
+  if (lb_lead_get_status (lead) == LB_LEAD_STATUS_CONVERTED)
+    {
+      set_converted_error (error);
+      return 0;
+    }
+
+  lb_lead_set_int (lead, LB_LEAD_ID, 0);
+  lb_lead_set_int (lead, LB_LEAD_DELETED_AT, 0);
+  for (LbLeadInt f = LB_LEAD_CONVERTED_CONTACT_ID; f <= LB_LEAD_CONVERTED_DEAL_ID; f++)
+    lb_lead_set_int (lead, f, 0);
+
+  if (!insert_new_lead (store, lead, error))
+    return 0;
+
+  return lb_lead_get_id (lead);
 }

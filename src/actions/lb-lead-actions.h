@@ -30,4 +30,9 @@ gint64    lb_lead_replicate  (LbStore  *store,
                               gint64    id,
                               GError  **error);
 
+/* CSV import (src/io/lb-lead-import.c): no transaction of its own */
+gint64    lb_lead_create_in_import (LbStore  *store,
+                                    LbLead   *lead,
+                                    GError  **error);
+
 G_END_DECLS

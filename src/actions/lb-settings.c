@@ -2,7 +2,11 @@
 
 #include "config.h"
 
+#include <cairo.h>
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lb-error.h"
@@ -17,6 +21,7 @@ typedef enum
   KIND_CURRENCY,
   KIND_DAYS,
   KIND_PATTERN,
+  KIND_PNG,        /* the path of a PNG image, stored absolute */
 } SettingKind;
 
 static const struct {
@@ -42,9 +47,63 @@ static const struct {
   { LB_SETTING_COMPANY_BANK, KIND_TEXT, 0, NULL, N_("Your bank details") },
   { LB_SETTING_COMPANY_EMAIL, KIND_TEXT, 0, NULL, N_("Your company’s email address") },
   { LB_SETTING_COMPANY_PHONE, KIND_TEXT, 0, NULL, N_("Your company’s phone number") },
+  { LB_SETTING_COMPANY_LOGO, KIND_PNG, 0, NULL,
+    N_("A PNG image of your company’s logo, for invoices and orders") },
 };
 
 /* helpers */
+
+/* The absolute path of @value when it names a PNG image cairo can
+ * read, else NULL with @error. */
+static char *
+check_png (const char  *value,
+           GError     **error)
+{
+  static const guchar signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autofree char *path = g_canonicalize_filename (value, NULL);
+  g_autofree char *display = g_filename_display_name (path);
+  guchar head[sizeof signature];
+  cairo_surface_t *image;
+  cairo_status_t status;
+  gsize n_read;
+  FILE *file;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int errsv = errno;
+
+      g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_INVALID,
+                   _("Cannot read the logo “%s”: %s. Give the path of a PNG image."),
+                   display, g_strerror (errsv));
+      return NULL;
+    }
+  n_read = fread (head, 1, sizeof head, file);
+  fclose (file);
+  if (n_read != sizeof head || memcmp (head, signature, sizeof signature) != 0)
+    {
+      g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_INVALID,
+                   _("“%s” is not a PNG image. Give the path of a PNG image for the logo."),
+                   display);
+      return NULL;
+    }
+
+  image = cairo_image_surface_create_from_png (path);
+  status = cairo_surface_status (image);
+  if (status == CAIRO_STATUS_SUCCESS &&
+      (cairo_image_surface_get_width (image) == 0 || cairo_image_surface_get_height (image) == 0))
+    status = CAIRO_STATUS_INVALID_SIZE;
+  cairo_surface_destroy (image);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, LB_INPUT_ERROR, LB_INPUT_ERROR_INVALID,
+                   _("The PNG image “%s” cannot be read (%s). Give the path of another PNG image."),
+                   display, cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_steal_pointer (&path);
+}
 
 static int
 find_setting (const char  *key,
@@ -128,6 +187,9 @@ check_value (LbStore     *store,
           return NULL;
         }
       return g_strdup (value);
+
+    case KIND_PNG:
+      return check_png (value, error);
 
     default:
       g_assert_not_reached ();

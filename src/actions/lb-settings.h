@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 #define LB_SETTING_COMPANY_BANK       "company-bank"
 #define LB_SETTING_COMPANY_EMAIL      "company-email"
 #define LB_SETTING_COMPANY_PHONE      "company-phone"
+#define LB_SETTING_COMPANY_LOGO       "company-logo"
 
 const char * const *lb_settings_keys          (void);
 const char         *lb_settings_describe      (const char  *key);

@@ -6,6 +6,7 @@
 #include <inttypes.h>
 
 #include "lb-cli.h"
+#include "lb-document-render.h"
 #include "lb-enum-types.h"
 #include "lb-money.h"
 
@@ -69,6 +70,13 @@ const LbCliOption lb_cli_document_field_options[] = {
     N_("From the list of types (default: the type setting)") },
   { "notes", LB_CLI_TEXT, LB_DOC_NOTES, NULL, N_("TEXT"), N_("Notes") },
   { "terms", LB_CLI_TEXT, LB_DOC_TERMS, NULL, N_("TEXT"), N_("Terms") },
+  { NULL }
+};
+
+/* `invoice pdf`, `order pdf` */
+const LbCliOption lb_cli_document_pdf_options[] = {
+  { "output", LB_CLI_TEXT, 0, NULL, N_("FILE"),
+    N_("The PDF file to write (required); a file already there is replaced"), 'o' },
   { NULL }
 };
 
@@ -1094,4 +1102,46 @@ lb_cli_document_line_remove (LbCli     *cli,
     return lb_cli_fail (cli, error);
 
   return print_changed (cli, kind, id);
+}
+
+/* `invoice pdf INV -o FILE` and `order pdf ORDER -o FILE`: the document
+ * on A4 pages (SPEC 3.8).  Prints nothing; with --json {"path", "pages"}. */
+int
+lb_cli_document_pdf (LbCli     *cli,
+                     LbCliArgs *args)
+{
+  const LbCliDocKind *kind = get_kind (cli);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LbDocumentRender) render = NULL;
+  const char *path = lb_cli_args_text (args, "output");
+  gint64 id;
+
+  if (!lb_cli_args_param_id (cli, args, 0, &id))
+    return LB_CLI_EXIT_USAGE;
+  if (path == NULL || *path == '\0')
+    return lb_cli_usage_error (cli, _("Give the PDF file to write with -o FILE."));
+  if (lb_cli_open_store (cli) == NULL)
+    return LB_CLI_EXIT_REFUSED;
+
+  render = lb_document_render_new (cli->store, kind->kind, id, &error);
+  if (render == NULL)
+    return lb_cli_fail (cli, error);
+  if (!lb_document_render_write_pdf (render, path, &error))
+    return lb_cli_fail (cli, error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+
+      json_builder_begin_object (builder);
+      lb_cli_json_add_text (builder, "path", path);
+      json_builder_set_member_name (builder, "pages");
+      json_builder_add_int_value (builder, lb_document_render_get_n_pages (render));
+      json_builder_end_object (builder);
+      node = json_builder_get_root (builder);
+      lb_cli_print_json (node);
+    }
+
+  return LB_CLI_EXIT_OK;
 }

@@ -357,5 +357,10 @@ const LbCliCommand lb_cli_invoice_commands[] = {
     lb_cli_document_lock_pricing,
     N_("Keep the prices of a Draft invoice’s lines as they are, whatever the catalog does."),
     &lb_cli_invoice_kind },
+  { "invoice", "pdf", N_("INV"), 1,
+    (const LbCliOption *[]) { lb_cli_document_pdf_options, NULL },
+    lb_cli_document_pdf,
+    N_("Write an invoice as a PDF file of A4 pages: -o FILE is required."),
+    &lb_cli_invoice_kind },
   { NULL }
 };

@@ -72,6 +72,19 @@ find_option (const LbCliOption **tables,
   return NULL;
 }
 
+/* The option written "-@letter". */
+static const LbCliOption *
+find_short_option (const LbCliOption **tables,
+                   char                letter)
+{
+  for (guint t = 0; tables[t] != NULL; t++)
+    for (const LbCliOption *o = tables[t]; o->name != NULL; o++)
+      if (o->short_name != 0 && o->short_name == letter)
+        return o;
+
+  return NULL;
+}
+
 static char *
 dup_enum_choices (GType enum_type)
 {
@@ -287,13 +300,21 @@ parse_args (LbCli              *cli,
         }
       if (arg[1] != '-')
         {
-          lb_cli_usage_error (cli, _("Unknown option “%s”."), arg);
-          return NULL;
+          /* "-o VALUE": an option's one-letter name */
+          option = arg[2] == '\0' ? find_short_option (tables, arg[1]) : NULL;
+          if (option == NULL)
+            {
+              lb_cli_usage_error (cli, _("Unknown option “%s”."), arg);
+              return NULL;
+            }
+          eq = NULL;
         }
-
-      name = arg + 2;
-      eq = strchr (name, '=');
-      option = find_option (tables, name, eq != NULL ? (gsize)(eq - name) : strlen (name));
+      else
+        {
+          name = arg + 2;
+          eq = strchr (name, '=');
+          option = find_option (tables, name, eq != NULL ? (gsize)(eq - name) : strlen (name));
+        }
       if (option == NULL)
         {
           g_autofree char *shown = g_strndup (arg, eq != NULL ? (gsize)(eq - arg) : strlen (arg));
@@ -363,10 +384,13 @@ print_option_table (const LbCliOption *table)
     {
       g_autofree char *left = NULL;
 
+      g_autofree char *short_form = o->short_name != 0 ? g_strdup_printf ("-%c, ", o->short_name)
+                                                       : g_strdup ("");
+
       if (o->type == LB_CLI_FLAG)
-        left = g_strdup_printf ("--%s", o->name);
+        left = g_strdup_printf ("%s--%s", short_form, o->name);
       else
-        left = g_strdup_printf ("--%s %s%s", o->name, _(o->value_name),
+        left = g_strdup_printf ("%s--%s %s%s", short_form, o->name, _(o->value_name),
                                 o->type == LB_CLI_TEXTS ? "…" : "");
       if (g_utf8_strlen (left, -1) > 24)
         lb_cli_print ("  %s\n  %-24s  %s\n", left, "", _(o->help));

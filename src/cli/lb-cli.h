@@ -48,6 +48,7 @@ typedef struct
   GType          (*enum_type) (void);
   const char      *value_name;  /* in the help, e.g. "NAME" */
   const char      *help;        /* marked with N_() */
+  char             short_name;  /* a letter also written "-o", or 0 */
 } LbCliOption;
 
 typedef struct _LbCli     LbCli;
@@ -93,6 +94,8 @@ extern const LbCliCommand lb_cli_pipeline_commands[];
 extern const LbCliCommand lb_cli_product_commands[];
 extern const LbCliCommand lb_cli_order_commands[];
 extern const LbCliCommand lb_cli_invoice_commands[];
+extern const LbCliCommand lb_cli_import_commands[];
+extern const LbCliCommand lb_cli_export_commands[];
 
 /* options shared with later commands (export leads) */
 extern const LbCliOption  lb_cli_lead_filter_options[];
@@ -436,6 +439,11 @@ int                 lb_cli_document_line_add     (LbCli              *cli,
 int                 lb_cli_document_line_edit    (LbCli              *cli,
                                                   LbCliArgs          *args);
 int                 lb_cli_document_line_remove  (LbCli              *cli,
+                                                  LbCliArgs          *args);
+
+/* `invoice pdf` and `order pdf` (SPEC 3.8): -o FILE is required */
+extern const LbCliOption  lb_cli_document_pdf_options[];
+int                 lb_cli_document_pdf          (LbCli              *cli,
                                                   LbCliArgs          *args);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbCliArgs, lb_cli_args_free)

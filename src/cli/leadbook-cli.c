@@ -19,6 +19,8 @@ static const LbCliCommand * const nouns[] = {
   lb_cli_product_commands,
   lb_cli_order_commands,
   lb_cli_invoice_commands,
+  lb_cli_import_commands,
+  lb_cli_export_commands,
   lb_cli_settings_commands,
   lb_cli_ref_commands,
   lb_cli_db_commands,

@@ -684,3 +684,41 @@ lb_money_set_too_large_error (GError **error)
                          "Use smaller quantities or prices."));
   return FALSE;
 }
+
+/**
+ * lb_locale_decimal_point:
+ *
+ * Returns: the decimal point of the C library's current LC_NUMERIC, "."
+ *   when it has none
+ */
+const char *
+lb_locale_decimal_point (void)
+{
+  const struct lconv *conventions = localeconv ();
+
+  if (conventions == NULL || conventions->decimal_point == NULL ||
+      conventions->decimal_point[0] == '\0')
+    return ".";
+  return conventions->decimal_point;
+}
+
+/**
+ * lb_number_localize:
+ * @text: (transfer full): a number written with a dot ("1234.5")
+ *
+ * Returns: (transfer full): @text with the locale's decimal point, as
+ *   the GUI shows quantities, rates and amounts for editing
+ */
+char *
+lb_number_localize (char *text)
+{
+  g_auto(GStrv) parts = NULL;
+  const char *point = lb_locale_decimal_point ();
+
+  if (text == NULL || g_str_equal (point, "."))
+    return text;
+
+  parts = g_strsplit (text, ".", -1);
+  g_free (text);
+  return g_strjoinv (point, parts);
+}

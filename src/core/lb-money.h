@@ -60,6 +60,11 @@ char     *lb_money_format_locale       (gint64       amount,
 char     *lb_quantity_format           (gint64       thousandths);
 char     *lb_percent_format            (gint64       basis_points);
 
+/* The user's locale: its decimal point, and a number written with a dot
+ * ("1234.5", from the formatters above) given that point instead. */
+const char *lb_locale_decimal_point    (void);
+char     *lb_number_localize           (char        *text);
+
 /* Checked arithmetic. */
 
 gboolean  lb_money_add                 (gint64       a,

@@ -22,5 +22,8 @@ GtkWidget  *lb_window_get_page_widget (LbWindow   *self,
                                     const char    *name);
 void        lb_window_reload       (LbWindow      *self);
 void        lb_window_refs_changed (LbWindow      *self);
+/* in lb-window-actions.c: what Export Leads… does with the chosen file */
+void        lb_window_export_leads_to (LbWindow   *self,
+                                    GFile         *file);
 
 G_END_DECLS

@@ -50,6 +50,29 @@ static const char * const interests[] = {
   "Consulting days", "Custom integration",
 };
 
+const char * const *
+lb_demo_words (LbDemoWords  which,
+               guint       *n_words)
+{
+  switch (which)
+    {
+    case LB_DEMO_FIRST_NAMES:
+      *n_words = G_N_ELEMENTS (first_names);
+      return first_names;
+    case LB_DEMO_LAST_NAMES:
+      *n_words = G_N_ELEMENTS (last_names);
+      return last_names;
+    case LB_DEMO_COMPANIES:
+      *n_words = G_N_ELEMENTS (companies);
+      return companies;
+    case LB_DEMO_CITIES:
+      *n_words = G_N_ELEMENTS (cities);
+      return cities;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
 #define PICK(rand, list) ((list)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (list))])
 
 static LbLead *

@@ -8,6 +8,19 @@ typedef void (*LbDemoProgress) (guint    done,
                                 guint    total,
                                 gpointer user_data);
 
+/* The word lists the demo leads are made of, for other generators
+ * (bench/bench-import writes demo leads as CSV). */
+typedef enum
+{
+  LB_DEMO_FIRST_NAMES,
+  LB_DEMO_LAST_NAMES,
+  LB_DEMO_COMPANIES,
+  LB_DEMO_CITIES,
+} LbDemoWords;
+
+const char * const *lb_demo_words (LbDemoWords  which,
+                                   guint       *n_words);
+
 gboolean lb_demo_add_leads (LbStore         *store,
                             guint            n_leads,
                             guint32          seed,

@@ -13,7 +13,13 @@ G_DECLARE_FINAL_TYPE (LbLeadList, lb_lead_list, LB, LEAD_LIST, GObject)
  * ordered ids of every match (in a worker thread, on a read-only
  * connection); rows are read 100 at a time when the view asks for them
  * and a window of pages is cached, so a list of a million leads never
- * holds a million objects. */
+ * holds a million objects.
+ *
+ * A query for a new filter (or into an empty list) shows its first
+ * rows, up to LB_LEAD_LIST_FIRST_ROWS, as soon as they are found, while
+ * the rest is read; the list is not "complete" until then. */
+
+#define LB_LEAD_LIST_FIRST_ROWS 300
 
 LbLeadList         *lb_lead_list_new          (LbStore             *store);
 LbStore            *lb_lead_list_get_store    (LbLeadList          *self);
@@ -24,6 +30,7 @@ void                lb_lead_list_reload       (LbLeadList          *self);
 gboolean            lb_lead_list_reload_sync  (LbLeadList          *self,
                                                GError             **error);
 gboolean            lb_lead_list_get_loading  (LbLeadList          *self);
+gboolean            lb_lead_list_get_complete (LbLeadList          *self);
 gint64              lb_lead_list_get_id       (LbLeadList          *self,
                                                guint                position);
 guint               lb_lead_list_find         (LbLeadList          *self,

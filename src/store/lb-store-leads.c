@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lb-error.h"
 #include "lb-store-private.h"
@@ -532,21 +533,18 @@ build_where (LbStore            *self,
 #undef BIND_INT
 }
 
-/* @select is "SELECT …" over lead l; the statement gets the FROM, the
- * filter's WHERE and, when @ordered, its ORDER BY. */
-static sqlite3_stmt *
-prepare_filtered (LbStore             *self,
-                  const char          *select,
-                  const LbLeadFilter  *filter,
-                  gboolean             ordered,
-                  guint                limit,
-                  GError             **error)
+/* Appends to @sql, a "SELECT …" over lead l, the FROM, the filter's
+ * WHERE and, when @ordered, its ORDER BY; the values to bind go to
+ * @binds. */
+static void
+build_filtered (LbStore             *self,
+                GString             *sql,
+                GPtrArray           *binds,
+                const LbLeadFilter  *filter,
+                gboolean             ordered)
 {
-  g_autoptr(GString) sql = g_string_new (select);
-  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
   LbLeadSort sort = filter->sort < G_N_ELEMENTS (sort_sql) ? filter->sort : LB_LEAD_SORT_CREATED;
   const char *dir = filter->descending ? "DESC" : "ASC";
-  sqlite3_stmt *stmt;
 
   /* Sorting by source or category name: walk that reference list in
    * name order and, for each entry, its leads through their index. */
@@ -585,6 +583,23 @@ prepare_filtered (LbStore             *self,
             g_string_append_printf (sql, "%s+%s", i ? ", " : "", terms[i]);
         }
     }
+}
+
+/* @select is "SELECT …" over lead l; the statement gets the FROM, the
+ * filter's WHERE and, when @ordered, its ORDER BY. */
+static sqlite3_stmt *
+prepare_filtered (LbStore             *self,
+                  const char          *select,
+                  const LbLeadFilter  *filter,
+                  gboolean             ordered,
+                  guint                limit,
+                  GError             **error)
+{
+  g_autoptr(GString) sql = g_string_new (select);
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  build_filtered (self, sql, binds, filter, ordered);
   if (limit > 0)
     g_string_append (sql, " LIMIT CAST (? AS INTEGER)");
 
@@ -909,6 +924,249 @@ lb_store_query_lead_ids (LbStore             *self,
   return g_steal_pointer (&ids);
 }
 
+/* How many leads, in the filter's sort order, lb_store_query_first_lead_ids()
+ * looks at when a text search, tag or owner picks the leads, and how
+ * much processor time (in microseconds) it may take: time the thread
+ * worked, so that a busy machine that keeps it waiting does not make
+ * it give up. */
+#define FIRST_IDS_WINDOW     20000
+#define FIRST_IDS_TIME_LIMIT (30 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct
+{
+  gint64   time;
+  gboolean passed;
+} FirstIdsDeadline;
+
+static GArray *
+collect_ids (LbStore       *self,
+             sqlite3_stmt  *stmt,
+             GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      lb_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&ids);
+}
+
+/* The ids of lb_store_query_first_lead_ids(), without its time limit. */
+static GArray *
+query_first_ids (LbStore             *self,
+                 const LbLeadFilter  *filter,
+                 guint                limit,
+                 gboolean            *complete,
+                 GError             **error)
+{
+  g_autoptr(LbLeadFilter) broad = NULL;
+  g_autoptr(GString) sql = NULL;
+  g_autoptr(GPtrArray) binds = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *match = NULL;
+  g_auto(GStrv) terms = NULL;
+  LbLeadSort sort;
+  sqlite3_stmt *stmt;
+  gint64 n_window = 0;
+
+  if (!is_narrow (filter))
+    {
+      /* The sort order's index finds them, or the few matches are sorted. */
+      ids = lb_store_query_lead_ids (self, filter, limit, error);
+      *complete = ids != NULL && ids->len < limit;
+      return g_steal_pointer (&ids);
+    }
+  if (count_facets (filter) >= 2)
+    {
+      /* Few leads match both: reading them all is the quick way (see
+       * build_filtered()), and the caller does that next. */
+      return g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+
+  /* The window: the first leads in the sort order that the conditions
+   * other than the narrow ones let through, walked through the sort
+   * order's index, each with its sort keys.  Then the matches among
+   * them, sorted again by those keys (SQL keeps no order through a
+   * subquery). */
+  broad = lb_lead_filter_copy (filter);
+  g_clear_pointer (&broad->search, g_free);
+  g_clear_pointer (&broad->tags, g_strfreev);
+  g_clear_pointer (&broad->owner, g_free);
+
+  sort = filter->sort < G_N_ELEMENTS (sort_sql) ? filter->sort : LB_LEAD_SORT_CREATED;
+  order = g_strdup_printf (sort_sql[sort], "");
+  terms = g_strsplit (order, ", ", -1);
+
+  sql = g_string_new ("SELECT id FROM (SELECT l.id AS id");
+  binds = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; terms[i] != NULL; i++)
+    g_string_append_printf (sql, ", %s AS k%u", g_strstrip (terms[i]), i);
+  build_filtered (self, sql, binds, broad, TRUE);
+  g_string_append (sql, " LIMIT CAST (? AS INTEGER)) WHERE 1");
+  g_ptr_array_add (binds, g_strdup_printf ("%d", FIRST_IDS_WINDOW));
+
+  if (filter->owner != NULL)
+    {
+      g_string_append (sql, " AND id IN (SELECT id FROM lead WHERE owner = ? COLLATE NOCASE)");
+      g_ptr_array_add (binds, g_strdup (filter->owner));
+    }
+  if (filter->tags != NULL && filter->tags[0] != NULL)
+    {
+      g_string_append (sql, " AND id IN (SELECT lt.lead_id FROM lead_tag lt"
+                            " JOIN ref_item r ON r.id = lt.tag_id WHERE r.kind = CAST (? AS INTEGER)"
+                            " AND r.name COLLATE NOCASE IN (?");
+      g_ptr_array_add (binds, g_strdup_printf ("%d", LB_REF_TAG));
+      g_ptr_array_add (binds, g_strdup (filter->tags[0]));
+      for (guint i = 1; filter->tags[i] != NULL; i++)
+        {
+          g_string_append (sql, ", ?");
+          g_ptr_array_add (binds, g_strdup (filter->tags[i]));
+        }
+      g_string_append (sql, "))");
+    }
+  match = filter->search != NULL ? search_to_match (filter->search) : NULL;
+  if (match != NULL)
+    {
+      g_string_append (sql, " AND id IN (SELECT rowid FROM lead_fts WHERE lead_fts MATCH ?)");
+      g_ptr_array_add (binds, g_strdup (match));
+    }
+
+  g_string_append (sql, " ORDER BY ");
+  for (guint i = 0; terms[i] != NULL; i++)
+    g_string_append_printf (sql, "%sk%u %s", i ? ", " : "", i, filter->descending ? "DESC" : "ASC");
+  g_string_append (sql, " LIMIT CAST (? AS INTEGER)");
+  g_ptr_array_add (binds, g_strdup_printf ("%u", limit));
+
+  stmt = lb_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < binds->len; i++)
+    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (binds, i), -1, SQLITE_TRANSIENT);
+  ids = collect_ids (self, stmt, error);
+  if (ids == NULL)
+    return NULL;
+
+  if (ids->len >= limit)
+    {
+      *complete = FALSE;
+      return g_steal_pointer (&ids);
+    }
+
+  /* Fewer: every match when the window held every lead it could. */
+  g_string_assign (sql, "SELECT count(*) FROM (SELECT 1");
+  g_ptr_array_set_size (binds, 0);
+  build_filtered (self, sql, binds, broad, FALSE);
+  g_string_append (sql, " LIMIT CAST (? AS INTEGER))");
+  g_ptr_array_add (binds, g_strdup_printf ("%d", FIRST_IDS_WINDOW + 1));
+
+  stmt = lb_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < binds->len; i++)
+    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (binds, i), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      lb_store_set_error (self, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  n_window = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  *complete = n_window <= FIRST_IDS_WINDOW;
+  return g_steal_pointer (&ids);
+}
+
+/* The processor time this thread has used, in microseconds. */
+static gint64
+thread_time (void)
+{
+#ifdef CLOCK_THREAD_CPUTIME_ID
+  struct timespec now;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) == 0)
+    return (gint64)now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+#endif
+  return g_get_monotonic_time ();
+}
+
+static int
+check_deadline (void *user_data)
+{
+  FirstIdsDeadline *deadline = user_data;
+
+  if (thread_time () >= deadline->time)
+    deadline->passed = TRUE;
+
+  return deadline->passed;
+}
+
+/**
+ * lb_store_query_first_lead_ids:
+ * @limit: the most ids to return, more than 0
+ * @complete: (out): set to %TRUE when the ids are every match
+ *
+ * The first ids of what lb_store_query_lead_ids() returns for @filter,
+ * found without reading every match: what a list shows while the rest
+ * is read.
+ *
+ * A text search, a tag or an owner picks its leads through its own
+ * index, and reading all of them to sort them is what takes time; so
+ * then only the first FIRST_IDS_WINDOW leads that the other conditions
+ * let through, in the sort order, are looked at, and fewer than @limit
+ * ids may come back although more match.  A query that takes longer
+ * than FIRST_IDS_TIME_LIMIT anyway is given up, and no ids come back.
+ * Whatever comes back is the start of the whole answer.
+ *
+ * Returns: (transfer full) (element-type gint64): the first ids, in the
+ *   filter's order
+ */
+GArray *
+lb_store_query_first_lead_ids (LbStore             *self,
+                               const LbLeadFilter  *filter,
+                               guint                limit,
+                               gboolean            *complete,
+                               GError             **error)
+{
+  FirstIdsDeadline deadline = { thread_time () + FIRST_IDS_TIME_LIMIT, FALSE };
+  sqlite3 *db;
+  g_autoptr(GError) local_error = NULL;
+  GArray *ids;
+
+  g_return_val_if_fail (LB_IS_STORE (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+  g_return_val_if_fail (limit > 0, NULL);
+  g_return_val_if_fail (complete != NULL, NULL);
+
+  *complete = FALSE;
+  db = lb_store_get_db (self);
+  sqlite3_progress_handler (db, 1000, check_deadline, &deadline);
+  ids = query_first_ids (self, filter, limit, complete, &local_error);
+  sqlite3_progress_handler (db, 0, NULL, NULL);
+
+  if (ids == NULL && deadline.passed)
+    {
+      *complete = FALSE;
+      return g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+  if (ids == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return ids;
+}
+
 /* The number of leads matching @filter, or -1 on error. */
 gint64
 lb_store_count_leads (LbStore             *self,
@@ -1006,4 +1264,250 @@ lb_store_contact_exists (LbStore *self,
                          gint64   id)
 {
   return row_exists (self, "SELECT 1 FROM contact WHERE id = ? AND deleted_at IS NULL", id);
+}
+
+/* bulk loading (CSV import) */
+
+struct _LbLeadBulk
+{
+  LbStore   *store;
+  char      *trigger_sql;   /* lead_fts_insert, as the schema made it */
+  char      *sync_sql;      /* copies the new leads into lead_fts */
+  gint64     synced_id;     /* leads up to this id are in lead_fts */
+  gint64     n_before;      /* leads in the table when the bulk began */
+  GPtrArray *index_sql;     /* char *: the deferred indexes, as the schema made them */
+};
+
+static gint64
+query_int64 (LbStore     *self,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = lb_store_prepare (self, sql, error);
+  gint64 value = -1;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  else
+    lb_store_set_error (self, error);
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+/* The statement that copies the leads after ?1 into the search index:
+ * the columns of lead_fts are columns of lead of the same names (an
+ * external-content FTS5 table reads them by name), so the list comes
+ * from the schema itself. */
+static char *
+build_fts_sync_sql (LbStore  *self,
+                    GError  **error)
+{
+  g_autoptr(GString) columns = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = lb_store_prepare (self, "SELECT name FROM pragma_table_info ('lead_fts') ORDER BY cid",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  /* Names from the schema, never from user data; quoted all the same. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (columns, ", \"%s\"", lb_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE || columns->len == 0)
+    {
+      lb_store_set_error (self, error);
+      return NULL;
+    }
+
+  return g_strdup_printf ("INSERT INTO lead_fts (rowid%s) SELECT id%s FROM lead WHERE id > ?"
+                          " ORDER BY id",
+                          columns->str, columns->str);
+}
+
+/**
+ * lb_store_lead_bulk_begin:
+ *
+ * Starts adding many leads inside the current transaction.  Writing
+ * the search index (FTS5) row by row is slow, as every statement that
+ * writes it makes FTS5 write its pending terms to disk; so until
+ * lb_store_lead_bulk_end() the insert trigger is off and new leads
+ * reach the index in batches, by lb_store_lead_bulk_sync().  Leads may
+ * be updated in between, after a sync: the update trigger then finds
+ * them in the index.  The database ends exactly as if the leads had
+ * been added one by one.  After an error, roll the transaction back
+ * (which brings the trigger and the indexes back) and free the bulk
+ * with lb_store_lead_bulk_free().
+ *
+ * Returns: (transfer full) (nullable): the bulk, or %NULL with @error
+ */
+LbLeadBulk *
+lb_store_lead_bulk_begin (LbStore  *self,
+                          GError  **error)
+{
+  g_autoptr(LbLeadBulk) bulk = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LB_IS_STORE (self), NULL);
+  g_return_val_if_fail (!sqlite3_get_autocommit (lb_store_get_db (self)), NULL);
+
+  bulk = g_new0 (LbLeadBulk, 1);
+  bulk->store = g_object_ref (self);
+  bulk->index_sql = g_ptr_array_new_with_free_func (g_free);
+
+  stmt = lb_store_prepare (self,
+                           "SELECT sql FROM sqlite_master WHERE type = 'trigger'"
+                           " AND name = 'lead_fts_insert'",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    bulk->trigger_sql = g_strdup (lb_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (bulk->trigger_sql == NULL)
+    {
+      g_set_error (error, LB_STORE_ERROR, LB_STORE_ERROR_NOT_DATABASE,
+                   _("The database “%s” lacks the search index trigger; restore a backup."),
+                   lb_store_get_path (self));
+      return NULL;
+    }
+
+  bulk->synced_id = query_int64 (self, "SELECT coalesce (max (id), 0) FROM lead", error);
+  bulk->n_before = query_int64 (self, "SELECT count (*) FROM lead", error);
+  if (bulk->synced_id < 0 || bulk->n_before < 0)
+    return NULL;
+
+  bulk->sync_sql = build_fts_sync_sql (self, error);
+  if (bulk->sync_sql == NULL ||
+      !lb_store_exec (self, "DROP TRIGGER lead_fts_insert", error))
+    return NULL;
+
+  return g_steal_pointer (&bulk);
+}
+
+/* How many leads (in the trash or not) the table held at the start. */
+gint64
+lb_store_lead_bulk_get_n_before (LbLeadBulk *bulk)
+{
+  g_return_val_if_fail (bulk != NULL, 0);
+
+  return bulk->n_before;
+}
+
+/**
+ * lb_store_lead_bulk_defer_indexes:
+ *
+ * Drops the lead table's indexes that only serve sorting and filtering
+ * (the unique ones, which find duplicates, stay) until
+ * lb_store_lead_bulk_end() builds them again: building an index from
+ * sorted rows is much quicker than adding many rows to it one by one,
+ * when the rows added are many compared with the rows there.
+ */
+gboolean
+lb_store_lead_bulk_defer_indexes (LbLeadBulk  *bulk,
+                                  GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (bulk != NULL, FALSE);
+
+  if (bulk->index_sql->len > 0)
+    return TRUE;
+
+  stmt = lb_store_prepare (bulk->store,
+                           "SELECT m.name, m.sql FROM pragma_index_list ('lead') i"
+                           " JOIN sqlite_master m ON m.type = 'index' AND m.name = i.name"
+                           " WHERE NOT i.\"unique\" AND i.origin = 'c' AND m.sql IS NOT NULL"
+                           " ORDER BY m.rowid",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup (lb_column_text (stmt, 0)));
+      g_ptr_array_add (bulk->index_sql, g_strdup (lb_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      lb_store_set_error (bulk->store, error);
+      g_ptr_array_set_size (bulk->index_sql, 0);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      /* Names from the schema, never from user data; quoted all the same. */
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"",
+                                              (char *)g_ptr_array_index (names, i));
+
+      if (!lb_store_exec (bulk->store, sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Puts the leads added since the last sync into the search index. */
+gboolean
+lb_store_lead_bulk_sync (LbLeadBulk  *bulk,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 last;
+
+  g_return_val_if_fail (bulk != NULL, FALSE);
+
+  last = query_int64 (bulk->store, "SELECT coalesce (max (id), 0) FROM lead", error);
+  if (last < 0)
+    return FALSE;
+  if (last <= bulk->synced_id)
+    return TRUE;
+
+  stmt = lb_store_prepare (bulk->store, bulk->sync_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bulk->synced_id);
+  if (!lb_store_step_done (bulk->store, stmt, error))
+    return FALSE;
+
+  bulk->synced_id = last;
+  return TRUE;
+}
+
+/* Syncs the last leads, builds the deferred indexes and turns the
+ * insert trigger back on; frees @bulk in any case. */
+gboolean
+lb_store_lead_bulk_end (LbLeadBulk  *bulk,
+                        GError     **error)
+{
+  g_autoptr(LbLeadBulk) owned = bulk;
+
+  g_return_val_if_fail (bulk != NULL, FALSE);
+
+  if (!lb_store_lead_bulk_sync (bulk, error))
+    return FALSE;
+  for (guint i = 0; i < bulk->index_sql->len; i++)
+    if (!lb_store_exec (bulk->store, g_ptr_array_index (bulk->index_sql, i), error))
+      return FALSE;
+
+  return lb_store_exec (bulk->store, bulk->trigger_sql, error);
+}
+
+void
+lb_store_lead_bulk_free (LbLeadBulk *bulk)
+{
+  if (bulk == NULL)
+    return;
+
+  g_clear_object (&bulk->store);
+  g_free (bulk->trigger_sql);
+  g_free (bulk->sync_sql);
+  g_clear_pointer (&bulk->index_sql, g_ptr_array_unref);
+  g_free (bulk);
 }

@@ -1047,3 +1047,38 @@ lb_store_restore_backup (const char  *db_path,
 
   return TRUE;
 }
+
+/**
+ * lb_store_set_cache_size:
+ * @kib: the page cache of this connection, in KiB
+ *
+ * For bulk work on this connection (an import): a bigger page cache
+ * keeps the indexes being written in memory.
+ *
+ * Returns: the size it had, in KiB, to set it back with
+ */
+gint64
+lb_store_set_cache_size (LbStore *self,
+                         gint64   kib)
+{
+  g_autofree char *sql = NULL;
+  gint64 old;
+  int rc;
+
+  g_return_val_if_fail (LB_IS_STORE (self), 0);
+  g_return_val_if_fail (kib > 0, 0);
+
+  /* A negative size is in KiB, a positive one in pages. */
+  old = query_int (self->db, "PRAGMA cache_size", &rc);
+  if (old > 0)
+    old = old * query_int (self->db, "PRAGMA page_size", &rc) / 1024;
+  else
+    old = -old;
+
+  /* PRAGMA takes no bound parameters; the number is ours, not user data. */
+  sql = g_strdup_printf ("PRAGMA cache_size = -%" G_GINT64_FORMAT, kib);
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("Cannot set the cache size: %s", sqlite3_errmsg (self->db));
+
+  return old > 0 ? old : kib;
+}

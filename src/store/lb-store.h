@@ -133,6 +133,11 @@ GArray       *lb_store_query_lead_ids      (LbStore             *self,
                                             const LbLeadFilter  *filter,
                                             guint                limit,
                                             GError             **error);
+GArray       *lb_store_query_first_lead_ids (LbStore             *self,
+                                             const LbLeadFilter  *filter,
+                                             guint                limit,
+                                             gboolean            *complete,
+                                             GError             **error);
 gint64        lb_store_count_leads         (LbStore             *self,
                                             const LbLeadFilter  *filter,
                                             GError             **error);
@@ -143,5 +148,24 @@ gboolean      lb_store_account_exists      (LbStore             *self,
                                             gint64               id);
 gboolean      lb_store_contact_exists      (LbStore             *self,
                                             gint64               id);
+
+/* bulk work (CSV import) */
+gint64        lb_store_set_cache_size      (LbStore             *self,
+                                            gint64               kib);
+
+typedef struct _LbLeadBulk LbLeadBulk;
+
+LbLeadBulk   *lb_store_lead_bulk_begin     (LbStore             *self,
+                                            GError             **error);
+gint64        lb_store_lead_bulk_get_n_before (LbLeadBulk       *bulk);
+gboolean      lb_store_lead_bulk_defer_indexes (LbLeadBulk      *bulk,
+                                            GError             **error);
+gboolean      lb_store_lead_bulk_sync      (LbLeadBulk          *bulk,
+                                            GError             **error);
+gboolean      lb_store_lead_bulk_end       (LbLeadBulk          *bulk,
+                                            GError             **error);
+void          lb_store_lead_bulk_free      (LbLeadBulk          *bulk);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LbLeadBulk, lb_store_lead_bulk_free)
 
 G_END_DECLS

@@ -1244,6 +1244,123 @@ test_deal_invoice (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_node_get_array (deal)), ==, 2);
 }
 
+/* tests: PDF */
+
+/* The text of a PDF file, read with poppler's pdftotext. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path (argv[0]);
+  char *out = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    g_error ("pdftotext is needed by this test (poppler-utils)");
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+/* `invoice pdf` and `order pdf`: -o is required; the file holds the
+ * document; an unknown document or a file that cannot be written is
+ * refused and leaves no file. */
+static void
+test_pdf (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "invoice.pdf", NULL);
+  g_autofree char *json_path = g_build_filename (f->dir, "invoice-json.pdf", NULL);
+  g_autofree char *order_path = g_build_filename (f->dir, "order.pdf", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "no-folder", "invoice.pdf", NULL);
+  g_autofree char *unknown = g_build_filename (f->dir, "unknown.pdf", NULL);
+  g_autofree char *id_text = NULL;
+  g_autofree char *draft_text = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *lead_text = NULL;
+  g_autofree char *order_text = NULL;
+  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(JsonNode) invoice = NULL;
+  gint64 account = add_account (f, "Umbrella Corp");
+  gint64 id = add_sent (f, account, "120.00");
+  gint64 draft = add_draft (f, account, "5.00");
+  gint64 lead_id;
+  gint64 order_id;
+
+  g_free (cli_ok (f, "settings", "set", "company-name", "Acme Widgets Ltd", NULL));
+  id_text = ID_TEXT (id);
+  draft_text = ID_TEXT (draft);
+  invoice = show_invoice (f, id);
+  number = g_strdup (member_text (invoice, "number"));
+
+  /* a sent invoice: nothing printed, the file holds it */
+  out = cli_ok (f, "invoice", "pdf", id_text, "-o", path, NULL);
+  g_assert_cmpstr (out, ==, "");
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Acme Widgets Ltd"));
+  g_assert_nonnull (strstr (text, "Umbrella Corp"));
+  g_assert_nonnull (strstr (text, number));
+  g_assert_nonnull (strstr (text, "Work"));
+  g_assert_nonnull (strstr (text, "Balance due"));
+  g_assert_nonnull (strstr (text, "120.00 EUR"));
+  g_assert_nonnull (strstr (text, "Page 1 of 1"));
+  g_assert_null (strstr (text, "DRAFT"));
+
+  /* --json; the long option; a file already there is replaced */
+  g_clear_pointer (&out, g_free);
+  out = cli_ok (f, "--json", "invoice", "pdf", draft_text, "--output", json_path, NULL);
+  result = parse_json (out);
+  g_assert_cmpstr (member_text (result, "path"), ==, json_path);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (result), "pages"), ==, 1);
+  g_clear_pointer (&out, g_free);
+  out = cli_ok (f, "invoice", "pdf", draft_text, "-o", path, NULL);
+  g_clear_pointer (&text, g_free);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "DRAFT"));
+  g_assert_null (strstr (text, number));
+
+  /* usage errors: no -o, an empty one, no id */
+  assert_usage (f, "invoice", id, "invoice", "pdf", id_text);
+  assert_usage (f, "invoice", id, "invoice", "pdf", id_text, "-o", "");
+  assert_usage (f, "invoice", id, "invoice", "pdf", "-o", path);
+  assert_usage (f, "invoice", id, "invoice", "pdf", id_text, "-x", path);
+
+  /* refused: an unknown invoice, a folder that does not exist */
+  assert_refused (f, "invoice", id, NULL, "invoice", "pdf", "999", "-o", unknown);
+  g_assert_false (g_file_test (unknown, G_FILE_TEST_EXISTS));
+  assert_refused (f, "invoice", id, missing, "invoice", "pdf", id_text, "-o", missing);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* an order */
+  lead_id = ADD_LEAD (f, "Cy", "Cole", "Website");
+  lead_text = ID_TEXT (lead_id);
+  g_free (cli_ok (f, "settings", "set", "order-type", "Standard", NULL));
+  order_id = ADD (f, "lead", "order", lead_text);
+  order_text = ID_TEXT (order_id);
+  g_assert_cmpint (ADD (f, "order", "line", "add", order_text, "--write-in", "Crate",
+                        "--price", "30", "--qty", "2"), >, 0);
+  g_clear_pointer (&out, g_free);
+  out = cli_ok (f, "order", "pdf", order_text, "-o", order_path, NULL);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&text, g_free);
+  text = pdf_text (order_path);
+  g_assert_nonnull (strstr (text, "Order"));
+  g_assert_nonnull (strstr (text, "SO-"));
+  g_assert_nonnull (strstr (text, "Crate"));
+  g_assert_nonnull (strstr (text, "60.00 EUR"));
+  g_assert_null (strstr (text, "Balance due"));
+  assert_usage (f, "order", order_id, "order", "pdf", order_text);
+  assert_refused (f, "order", order_id, NULL, "order", "pdf", "999", "-o", unknown);
+  g_assert_false (g_file_test (unknown, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1265,6 +1382,7 @@ main (int    argc,
   ADD_TEST ("/cli/invoice/order-pricing", test_order_pricing);
   ADD_TEST ("/cli/invoice/tax-rates", test_tax_rates);
   ADD_TEST ("/cli/invoice/deal", test_deal_invoice);
+  ADD_TEST ("/cli/invoice/pdf", test_pdf);
 
   return g_test_run ();
 }

@@ -1078,6 +1078,10 @@ test_current_pricing_reload (Fixture       *f,
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_named (child (f, "lines_group"), "line")), TRUE);
   iterate ();
   quantity = find_named (child (f, "lines_group"), "line-quantity");
+  /* active right now: other test programs on the same display take
+   * the focus now and then */
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (lb_gui_test_wait (window_is_active, f->window, 5000));
   gtk_widget_grab_focus (quantity);
   gtk_editable_set_text (GTK_EDITABLE (quantity), "5");
   iterate ();
@@ -1125,6 +1129,66 @@ test_narrow (Fixture       *f,
   lb_gui_test_screenshot (GTK_WIDGET (f->window), "document-window-360-full");
 }
 
+/* Print, Export PDF and Send by Email: offered for any document that
+ * could be read, whatever its kind and status; not for one that
+ * cannot be read. */
+static void
+test_output_actions (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char * const buttons[] = { "print_button", "export_button", "email_button" };
+  gint64 lead = lb_test_add_lead (f->base.store, "Ada", "Lovelace", NULL, NULL);
+  gint64 id = add_invoice (f, add_account (f, "Acme"));
+  g_autoptr(GError) error = NULL;
+  gint64 order;
+
+  add_written_line (f, LB_DOC_INVOICE, id, 1000, 10000);
+  open_window (f, LB_DOC_INVOICE, id);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      g_assert_true (gtk_widget_get_visible (child (f, buttons[i])));
+      assert_enabled (f, buttons[i], TRUE);
+    }
+  gtk_popover_popup (GTK_POPOVER (child (f, "actions_popover")));
+  iterate ();
+  g_assert_true (gtk_widget_get_mapped (child (f, "print_button")));
+  lb_gui_test_screenshot (child (f, "actions_popover"), "document-window-output-menu");
+  gtk_popover_popdown (GTK_POPOVER (child (f, "actions_popover")));
+
+  /* sent, then void: still */
+  click (child (f, "send_button"));
+  g_assert_cmpint (stored_status (f, LB_DOC_INVOICE, id), ==, LB_INVOICE_STATUS_SENT);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    assert_enabled (f, buttons[i], TRUE);
+  lb_invoice_void (f->base.store, id, &error);
+  g_assert_no_error (error);
+  lb_document_window_reload (f->window);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    assert_enabled (f, buttons[i], TRUE);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+
+  /* an order */
+  lb_settings_set (f->base.store, LB_SETTING_ORDER_TYPE, "Standard", &error);
+  g_assert_no_error (error);
+  order = lb_lead_create_order (f->base.store, lead, &error);
+  g_assert_no_error (error);
+  open_window (f, LB_DOC_ORDER, order);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    assert_enabled (f, buttons[i], TRUE);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+
+  /* a document that cannot be read: nothing to print, and Ctrl+P's
+   * action does not open the dialog */
+  open_window (f, LB_DOC_INVOICE, 4242);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    assert_enabled (f, buttons[i], FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "doc.print", NULL);
+  iterate ();
+  g_assert_cmpuint (lb_gui_test_count_toplevels (GTK_TYPE_DIALOG), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1146,6 +1210,7 @@ main (int   argc,
   ADD ("/document-window/pricing-invoice", test_pricing_invoice);
   ADD ("/document-window/pricing-order", test_pricing_order);
   ADD ("/document-window/current-pricing-reload", test_current_pricing_reload);
+  ADD ("/document-window/output-actions", test_output_actions);
 
 #undef ADD
 

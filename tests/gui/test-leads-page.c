@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "lb-date-button.h"
 #include "lb-demo.h"
@@ -69,6 +70,13 @@ setup (Fixture       *fixture,
   lb_test_fixture_setup (&fixture->gui.base, data);
   if (data == NULL)
     add_leads (fixture);
+  else if (g_strcmp0 (data, "many") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      lb_demo_add_leads (fixture->gui.base.store, 1000, 11, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
   fixture->gui.window = lb_gui_test_open_window (fixture->gui.base.store);
   fixture->page = LB_LEADS_PAGE (lb_window_get_page_widget (fixture->gui.window, "leads"));
   fixture->list = lb_leads_page_get_list (fixture->page);
@@ -752,6 +760,108 @@ test_shortcuts (Fixture       *fixture,
   g_assert_nonnull (lb_gui_test_find_toplevel (LB_TYPE_LEAD_WINDOW));
 }
 
+/* What the page showed when the first rows of a query came in. */
+typedef struct
+{
+  Fixture  *fixture;
+  guint     n_changes;
+  guint     n_items;
+  gboolean  loaded;
+  gboolean  loaded_before;
+  char     *state;
+  char     *subtitle;
+} FirstRows;
+
+static void
+first_rows_changed (GListModel *model,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    FirstRows  *first)
+{
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (page_child (first->fixture, "window_title"));
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (page_child (first->fixture, "selection"));
+
+  if (first->n_changes++ > 0)
+    return;
+
+  /* The view's model has followed, and the page has its state. */
+  first->n_items = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  first->loaded_before = first->loaded;
+  first->state = g_strdup (lb_leads_page_get_state (first->fixture->page));
+  first->subtitle = g_strdup (adw_window_title_get_subtitle (title));
+}
+
+static void
+first_rows_loaded (LbLeadList *list,
+                   FirstRows  *first)
+{
+  first->loaded = TRUE;
+}
+
+/* With more leads than the list's first rows, a new search shows its
+ * first rows before the whole result is in, without a count yet; then
+ * every row and the count. */
+static void
+test_first_rows (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (page_child (fixture, "window_title"));
+  GtkEditable *entry = GTK_EDITABLE (page_child (fixture, "search_entry"));
+  g_autoptr(LbLeadFilter) filter = lb_lead_filter_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  FirstRows first = { fixture };
+  gint64 matches;
+
+  g_assert_cmpuint (n_items (fixture), ==, 1000);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "1000 leads");
+
+  /* From a search that matches nothing… */
+  activate (fixture, "leads.search");
+  gtk_editable_set_text (entry, "examplezz");
+  lb_gui_test_wait_n_items (G_LIST_MODEL (fixture->list), 0);
+  lb_gui_test_wait_idle (fixture->gui.window);
+  g_assert_cmpstr (lb_leads_page_get_state (fixture->page), ==, "no-match");
+
+  /* …to one that matches most leads (every demo email is at example.com). */
+  filter->search = g_strdup ("example");
+  matches = lb_store_count_leads (fixture->gui.base.store, filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (matches, >, LB_LEAD_LIST_FIRST_ROWS);
+
+  g_signal_connect (fixture->list, "items-changed", G_CALLBACK (first_rows_changed), &first);
+  g_signal_connect (fixture->list, "loaded", G_CALLBACK (first_rows_loaded), &first);
+  /* (Two keys deleted: setting the whole text would clear it first.) */
+  gtk_editable_delete_text (entry, strlen ("example"), -1);
+  lb_gui_test_wait_n_items (G_LIST_MODEL (fixture->list), matches);
+  lb_gui_test_wait_idle (fixture->gui.window);
+  g_signal_handlers_disconnect_by_data (fixture->list, &first);
+  g_assert_cmpstr (lb_lead_list_get_filter (fixture->list)->search, ==, "example");
+
+  /* The first rows showed at once, before "loaded", with no count. */
+  g_assert_cmpuint (first.n_changes, ==, 2);
+  g_assert_false (first.loaded_before);
+  g_assert_cmpuint (first.n_items, ==, LB_LEAD_LIST_FIRST_ROWS);
+  g_assert_cmpstr (first.state, ==, "list");
+  g_assert_cmpstr (first.subtitle, ==, "Loading…");
+
+  /* Then every row and the count. */
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT " matching leads", matches);
+  g_assert_cmpuint (n_items (fixture), ==, matches);
+  g_assert_cmpstr (lb_leads_page_get_state (fixture->page), ==, "list");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, expected);
+  g_assert_true (lb_lead_list_get_complete (fixture->list));
+  lb_gui_test_screenshot (GTK_WIDGET (fixture->gui.window), "leads-page-search");
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->gui.window), 360, 640);
+  lb_gui_test_iterate (200);
+  lb_gui_test_screenshot (GTK_WIDGET (fixture->gui.window), "leads-page-search-narrow");
+
+  g_free (first.state);
+  g_free (first.subtitle);
+}
+
 /* A long list scrolls where it is told and stays there (GTK 4.8.3's
  * list views could snap back, GNOME/gtk#2971).  LB_TEST_SCROLL_DB names
  * a big database to use instead of a generated one. */
@@ -897,6 +1007,7 @@ main (int   argc,
   ADD ("/leads-page/open", test_open);
   ADD ("/leads-page/row-menu", test_row_menu);
   ADD ("/leads-page/shortcuts", test_shortcuts);
+  g_test_add ("/leads-page/first-rows", Fixture, "many", setup, test_first_rows, teardown);
   g_test_add ("/leads-page/scroll", LbGuiFixture, NULL, lb_gui_fixture_setup, test_scroll,
               lb_gui_fixture_teardown);
 

@@ -1136,6 +1136,173 @@ test_tax_rate_keyboard (Fixture       *f,
   g_assert_false (has_ref (f, LB_REF_TAX_RATE, "Another"));
 }
 
+/* A PNG image of @width × @height at @name in the test's folder. */
+static char *
+write_png (Fixture    *f,
+           const char *name,
+           int         width,
+           int         height)
+{
+  char *path = g_build_filename (f->base.dir, name, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.1, 0.3, 0.7);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return path;
+}
+
+static char *
+stored_logo (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  char *value = lb_settings_get (f->base.store, LB_SETTING_COMPANY_LOGO, &error);
+
+  g_assert_no_error (error);
+  return value;
+}
+
+static const char *
+logo_subtitle (Fixture *f)
+{
+  GtkWidget *row = lb_preferences_window_get_setting_row (f->window, LB_SETTING_COMPANY_LOGO);
+
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+static GtkWidget *
+logo_button (Fixture    *f,
+             const char *name)
+{
+  return lb_gui_test_get_child (GTK_WIDGET (f->window), LB_TYPE_PREFERENCES_WINDOW, name);
+}
+
+/* The company's logo: chosen, refused when it is not a PNG image,
+ * removed. */
+static void
+test_company_logo (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *png = write_png (f, "acme-logo.png", 120, 40);
+  g_autofree char *text = g_build_filename (f->base.dir, "notes.png", NULL);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *after_refusal = NULL;
+
+  if (!lb_settings_is_known (LB_SETTING_COMPANY_LOGO))
+    {
+      g_test_skip ("the settings do not know the logo yet");
+      return;
+    }
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (f->window), "company");
+  iterate ();
+  g_assert_cmpstr (logo_subtitle (f), ==, "None");
+  g_assert_false (gtk_widget_is_sensitive (logo_button (f, "company_logo_remove_button")));
+  g_assert_true (gtk_widget_is_sensitive (logo_button (f, "company_logo_choose_button")));
+  g_assert_false (gtk_widget_get_visible (logo_button (f, "company_logo_image")));
+
+  /* chosen */
+  g_assert_true (lb_preferences_window_set_logo_file (f->window, png_file));
+  iterate ();
+  stored = stored_logo (f);
+  g_assert_cmpstr (stored, ==, png);
+  g_assert_cmpstr (logo_subtitle (f), ==, "acme-logo.png");
+  g_assert_true (gtk_widget_is_sensitive (logo_button (f, "company_logo_remove_button")));
+  g_assert_true (gtk_widget_get_visible (logo_button (f, "company_logo_image")));
+  g_assert_null (lb_preferences_window_get_last_error (f->window));
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  lb_gui_test_screenshot (GTK_WIDGET (f->window), "preferences-company-logo");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
+  lb_gui_test_screenshot (GTK_WIDGET (f->window), "preferences-company-logo-360");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 720);
+
+  /* a file that is not a PNG image: the core's refusal, nothing changed */
+  g_file_set_contents (text, "not an image", -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (lb_preferences_window_set_logo_file (f->window, text_file));
+  iterate ();
+  g_assert_nonnull (lb_preferences_window_get_last_error (f->window));
+  g_assert_nonnull (strstr (lb_preferences_window_get_last_error (f->window), "notes.png"));
+  after_refusal = stored_logo (f);
+  g_assert_cmpstr (after_refusal, ==, png);
+  g_assert_cmpstr (logo_subtitle (f), ==, "acme-logo.png");
+  g_assert_cmpuint (f->n_changed, ==, 1);
+
+  /* removed, with its button */
+  g_signal_emit_by_name (logo_button (f, "company_logo_remove_button"), "clicked");
+  iterate ();
+  g_assert_null (stored_logo (f));
+  g_assert_cmpstr (logo_subtitle (f), ==, "None");
+  g_assert_false (gtk_widget_is_sensitive (logo_button (f, "company_logo_remove_button")));
+  g_assert_cmpuint (f->n_changed, ==, 2);
+}
+
+/* Choose… opens a file chooser for PNG images; the file accepted there
+ * becomes the logo. */
+static void
+test_company_logo_chooser (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *png = write_png (f, "mark.png", 64, 64);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  GtkFileFilter *filter;
+  GtkWindow *dialog;
+
+#ifdef __SANITIZE_ADDRESS__
+  /* GTK 4.8's file chooser dialog leaks (its tree view, libcloudproviders) */
+  g_test_skip ("GTK's file chooser dialog leaks under LeakSanitizer");
+  return;
+#endif
+
+  if (!lb_settings_is_known (LB_SETTING_COMPANY_LOGO))
+    {
+      g_test_skip ("the settings do not know the logo yet");
+      return;
+    }
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (f->window), "company");
+  iterate ();
+  g_signal_emit_by_name (logo_button (f, "company_logo_choose_button"), "clicked");
+  iterate ();
+
+  dialog = lb_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+  g_assert_nonnull (filter);
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "PNG Images");
+
+  gtk_file_chooser_set_file (GTK_FILE_CHOOSER (dialog), png_file, &error);
+  g_assert_no_error (error);
+  lb_gui_test_iterate (200);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  lb_gui_test_iterate (200);
+
+  stored = stored_logo (f);
+  g_assert_cmpstr (stored, ==, png);
+  g_assert_cmpstr (logo_subtitle (f), ==, "mark.png");
+  g_assert_null (lb_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+
+  /* closing the window closes its chooser */
+  g_signal_emit_by_name (logo_button (f, "company_logo_choose_button"), "clicked");
+  lb_gui_test_iterate (300);
+  g_assert_nonnull (lb_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  lb_gui_test_iterate (100);
+  g_assert_null (f->window);
+  g_assert_null (lb_gui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1164,6 +1331,8 @@ main (int   argc,
   ADD ("/preferences/tax-rate-remove", test_tax_rate_remove);
   ADD ("/preferences/tax-rate-keyboard", test_tax_rate_keyboard);
   ADD ("/preferences/tax-rate-editor-lifetime", test_tax_rate_editor_lifetime);
+  ADD ("/preferences/company-logo", test_company_logo);
+  ADD ("/preferences/company-logo-chooser", test_company_logo_chooser);
 
 #undef ADD
 

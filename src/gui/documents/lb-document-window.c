@@ -11,6 +11,8 @@
 #include "lb-date-button.h"
 #include "lb-deal-window.h"
 #include "lb-document-actions.h"
+#include "lb-document-render.h"
+#include "lb-document-share.h"
 #include "lb-document-window.h"
 #include "lb-lead-window.h"
 #include "lb-money.h"
@@ -25,7 +27,11 @@
  * with lb_document_load(), so the totals shown are the core's.  A
  * refused change keeps what the user typed, with the core's message
  * right below it.  A line's tax rate is picked from the named tax
- * rates or typed; the line stores the percentage. */
+ * rates or typed; the line stores the percentage.
+ *
+ * The header bar's menu also prints the document (the GTK print dialog
+ * with its preview), exports it as a PDF (a native file chooser) and
+ * sends it by email (see lb-document-share.c). */
 
 /* The header fields, each with a row in the "Details" group. */
 typedef enum
@@ -111,6 +117,10 @@ struct _LbDocumentWindow
   gboolean          discard;           /* close without asking */
   GtkWindow        *pay_dialog;
   GtkWindow        *discard_dialog;
+  GtkPrintOperation *print_operation;  /* while its dialog is open */
+  GtkPrintSettings *print_settings;    /* of the last print */
+  GtkPageSetup     *page_setup;
+  GtkFileChooserNative *export_chooser;
   GtkWidget        *field_rows[N_FIELDS];
   Message           messages[N_FIELDS];
   Message           discount_message;
@@ -123,6 +133,9 @@ struct _LbDocumentWindow
   AdwWindowTitle   *window_title;
   GtkButton        *primary_button;
   GtkPopover       *actions_popover;
+  GtkWidget        *print_button;
+  GtkWidget        *export_button;
+  GtkWidget        *email_button;
   GtkWidget        *send_button;
   GtkWidget        *pay_button;
   GtkWidget        *confirm_button;
@@ -222,32 +235,6 @@ static void apply_entry                       (LbDocumentWindow *self,
 
 /* helpers: numbers as the user reads and types them */
 
-static const char *
-locale_decimal_point (void)
-{
-  const struct lconv *conventions = localeconv ();
-
-  if (conventions == NULL || conventions->decimal_point == NULL ||
-      conventions->decimal_point[0] == '\0')
-    return ".";
-  return conventions->decimal_point;
-}
-
-/* Takes @text written with a dot ("1234.5") and returns it with the
- * locale's decimal point, for an entry the user edits. */
-static char *
-localize (char *text)
-{
-  g_auto(GStrv) parts = NULL;
-  const char *point = locale_decimal_point ();
-
-  if (g_str_equal (point, "."))
-    return text;
-
-  parts = g_strsplit (text, ".", -1);
-  g_free (text);
-  return g_strjoinv (point, parts);
-}
 
 /* What the user typed in @editable, trimmed, with a dot for the
  * locale's decimal point: the form the core's parsers read. */
@@ -255,7 +242,7 @@ static char *
 typed_number (GtkWidget *editable)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
-  const char *point = locale_decimal_point ();
+  const char *point = lb_locale_decimal_point ();
   g_auto(GStrv) parts = NULL;
 
   if (g_str_equal (point, "."))
@@ -289,7 +276,7 @@ static char *
 edit_amount (LbDocumentWindow *self,
              gint64            amount)
 {
-  return localize (lb_money_format (amount, doc_decimals (self)));
+  return lb_number_localize (lb_money_format (amount, doc_decimals (self)));
 }
 
 static gboolean
@@ -420,6 +407,23 @@ show_toast (LbDocumentWindow *self,
 
   adw_toast_set_timeout (toast, 0);
   g_set_weak_pointer (&self->error_toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A toast that stays, with a button that opens @uri. */
+static void
+show_toast_with_uri (LbDocumentWindow *self,
+                     const char       *message,
+                     const char       *button_label,
+                     const char       *uri)
+{
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (markup);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, "doc.open-uri");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -800,7 +804,7 @@ line_summary (LbDocumentWindow *self,
 {
   LbRecord *r = LB_RECORD (line);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *quantity = localize (lb_quantity_format (lb_record_get_int (r, LB_LINE_QUANTITY)));
+  g_autofree char *quantity = lb_number_localize (lb_quantity_format (lb_record_get_int (r, LB_LINE_QUANTITY)));
   g_autofree char *price = lb_money_format_locale (lb_record_get_int (r, LB_LINE_UNIT_PRICE),
                                                    doc_decimals (self), NULL);
   gint64 discount = lb_record_get_int (r, LB_LINE_DISCOUNT);
@@ -811,7 +815,7 @@ line_summary (LbDocumentWindow *self,
 
   if (lb_record_get_int (r, LB_LINE_DISCOUNT_KIND) == LB_DISCOUNT_PERCENT && discount != 0)
     {
-      g_autofree char *text = localize (lb_percent_format (discount));
+      g_autofree char *text = lb_number_localize (lb_percent_format (discount));
       /* Translators: a line's discount, e.g. "discount 10 %" */
       g_ptr_array_add (parts, g_strdup_printf (_("discount %s %%"), text));
     }
@@ -830,7 +834,7 @@ line_summary (LbDocumentWindow *self,
     }
   else
     {
-      g_autofree char *text = localize (lb_percent_format (tax));
+      g_autofree char *text = lb_number_localize (lb_percent_format (tax));
       /* Translators: a line's tax rate, e.g. "tax 20 %" */
       g_ptr_array_add (parts, g_strdup_printf (_("tax %s %%"), text));
     }
@@ -880,12 +884,12 @@ update_line_row (LbDocumentWindow *self,
   gtk_label_set_text (row->amount_label, amount);
 
   texts[LINE_DESCRIPTION] = g_strdup (description);
-  texts[LINE_QUANTITY] = localize (lb_quantity_format (lb_record_get_int (r, LB_LINE_QUANTITY)));
+  texts[LINE_QUANTITY] = lb_number_localize (lb_quantity_format (lb_record_get_int (r, LB_LINE_QUANTITY)));
   texts[LINE_PRICE] = edit_amount (self, lb_record_get_int (r, LB_LINE_UNIT_PRICE));
   texts[LINE_DISCOUNT] = discount == 0 ? g_strdup ("")
-                         : discount_percent ? localize (lb_percent_format (discount))
+                         : discount_percent ? lb_number_localize (lb_percent_format (discount))
                          : edit_amount (self, discount);
-  texts[LINE_TAX] = tax_amount ? edit_amount (self, tax) : localize (lb_percent_format (tax));
+  texts[LINE_TAX] = tax_amount ? edit_amount (self, tax) : lb_number_localize (lb_percent_format (tax));
 
   for (LineField f = 0; f < N_LINE_FIELDS; f++)
     {
@@ -1114,7 +1118,7 @@ refresh_discount (LbDocumentWindow *self)
   if (!message_shown (&self->discount_message))
     {
       g_autofree char *text = value == 0 ? g_strdup ("")
-                              : kind == LB_DISCOUNT_PERCENT ? localize (lb_percent_format (value))
+                              : kind == LB_DISCOUNT_PERCENT ? lb_number_localize (lb_percent_format (value))
                               : edit_amount (self, value);
 
       adw_combo_row_set_selected (self->discount_kind_row, kind);
@@ -1177,7 +1181,7 @@ refresh_totals (LbDocumentWindow *self)
     {
       const LbTaxByRate *rate = &g_array_index (rates, LbTaxByRate, i);
       g_autofree char *amount = format_amount (self, rate->tax);
-      g_autofree char *percent = localize (lb_percent_format (rate->rate_bp));
+      g_autofree char *percent = lb_number_localize (lb_percent_format (rate->rate_bp));
       g_autofree char *title = NULL;
       GtkWidget *row;
 
@@ -1674,7 +1678,7 @@ set_add_product (LbDocumentWindow *self,
       g_autofree char *subtitle = g_strdup_printf ("%s — %s", lb_record_get_text (r, LB_PRODUCT_SKU),
                                                    lb_record_get_text (r, LB_PRODUCT_NAME));
       g_autofree char *price = edit_amount (self, lb_record_get_int (r, LB_PRODUCT_UNIT_PRICE));
-      g_autofree char *tax = localize (lb_percent_format (lb_record_get_int (r, LB_PRODUCT_TAX_RATE)));
+      g_autofree char *tax = lb_number_localize (lb_percent_format (lb_record_get_int (r, LB_PRODUCT_TAX_RATE)));
 
       adw_action_row_set_subtitle (self->add_product_row, subtitle);
       set_entry_text (self->add_description_row, lb_record_get_text (r, LB_PRODUCT_NAME));
@@ -1964,7 +1968,7 @@ on_line_kind_selected (LbDocumentWindow *self,
   if (choice == LB_TAX_RATE_CHOICE_NAMED)
     {
       /* The rate row, hidden now, holds it, for "Other Rate" to start from. */
-      g_autofree char *text = localize (lb_percent_format (rate));
+      g_autofree char *text = lb_number_localize (lb_percent_format (rate));
 
       gtk_editable_set_text (GTK_EDITABLE (row->entries[field]), text);
     }
@@ -2060,7 +2064,7 @@ on_add_tax_selected (LbDocumentWindow *self,
 
   if (lb_tax_rate_picker_get_choice (picker, &rate) == LB_TAX_RATE_CHOICE_NAMED)
     {
-      g_autofree char *text = localize (lb_percent_format (rate));
+      g_autofree char *text = lb_number_localize (lb_percent_format (rate));
 
       set_entry_text (self->add_tax_row, text);
     }
@@ -2169,6 +2173,10 @@ lb_document_window_update_actions (LbDocumentWindow *self)
   gtk_widget_action_set_enabled (widget, "doc.open-lead", doc_int (self, LB_DOC_LEAD_ID) != 0);
   gtk_widget_action_set_enabled (widget, "doc.open-order", doc_int (self, LB_DOC_ORDER_ID) != 0);
   gtk_widget_action_set_enabled (widget, "doc.open-deal", doc_int (self, LB_DOC_DEAL_ID) != 0);
+  /* any document that could be read, whatever its status */
+  gtk_widget_action_set_enabled (widget, "doc.print", self->doc != NULL);
+  gtk_widget_action_set_enabled (widget, "doc.export-pdf", self->doc != NULL);
+  gtk_widget_action_set_enabled (widget, "doc.email", self->doc != NULL);
 
   /* The next step, at hand in the header bar. */
   if (can_send)
@@ -2518,6 +2526,212 @@ open_deal_action (GtkWidget  *widget,
   gtk_window_present (window);
 }
 
+static void
+on_print_done (LbDocumentWindow        *self,
+               GtkPrintOperationResult  result,
+               GtkPrintOperation       *operation)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      /* the next print starts from the choices of this one */
+      g_set_object (&self->print_settings, gtk_print_operation_get_print_settings (operation));
+      g_set_object (&self->page_setup, gtk_print_operation_get_default_page_setup (operation));
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      if (error != NULL)
+        show_toast (self, error->message);
+    }
+
+  if (operation == self->print_operation)
+    g_clear_object (&self->print_operation);
+}
+
+/* The print dialog, with GTK's preview and the page setup. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  LbDocumentWindow *self = LB_DOCUMENT_WINDOW (widget);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_popover_popdown (self->actions_popover);
+  if (self->print_operation != NULL)
+    return;   /* its dialog is open */
+
+  operation = lb_document_print_operation_new (self->store, self->kind, self->id, &error);
+  if (operation == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  if (self->print_settings != NULL)
+    gtk_print_operation_set_print_settings (operation, self->print_settings);
+  if (self->page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (operation, self->page_setup);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done), self, G_CONNECT_SWAPPED);
+
+  self->print_operation = g_object_ref (operation);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  /* unless "done" told already */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->print_operation == operation)
+    {
+      show_toast (self, error != NULL ? error->message : _("The document could not be printed."));
+      g_clear_object (&self->print_operation);
+    }
+}
+
+static void
+on_export_response (LbDocumentWindow     *self,
+                    int                   response,
+                    GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (chooser == self->export_chooser)
+    g_clear_object (&self->export_chooser);
+
+  if (file != NULL)
+    lb_document_window_export_to (self, file);
+}
+
+/* Asks where to save the PDF, offering the document's file name. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LbDocumentWindow *self = LB_DOCUMENT_WINDOW (widget);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr(LbDocumentRender) render = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooser *chooser;
+
+  gtk_popover_popdown (self->actions_popover);
+  if (self->export_chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+      return;
+    }
+
+  render = lb_document_render_new (self->store, self->kind, self->id, &error);
+  if (render == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  name = lb_document_render_dup_file_name (render);
+
+  self->export_chooser = gtk_file_chooser_native_new (_("Export PDF"), GTK_WINDOW (self),
+                                                      GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                      _("_Export"), _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (self->export_chooser);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (chooser, filter);
+
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (documents);
+
+      gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+    }
+  gtk_file_chooser_set_current_name (chooser, name);
+
+  g_signal_connect_object (self->export_chooser, "response", G_CALLBACK (on_export_response),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->export_chooser));
+}
+
+static void
+on_email_sent (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  GWeakRef *window_ref = data;
+  g_autoptr(LbDocumentWindow) self = g_weak_ref_get (window_ref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_weak_ref_clear (window_ref);
+  g_free (window_ref);
+
+  if (lb_document_send_email_finish (result, &path, &error))
+    return;
+  if (self == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  /* the message names the PDF; its folder is a click away */
+  if (path != NULL)
+    {
+      g_autofree char *folder_path = g_path_get_dirname (path);
+      g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+      g_autofree char *uri = g_file_get_uri (folder);
+
+      show_toast_with_uri (self, error->message, _("Open _Folder"), uri);
+    }
+  else
+    show_toast (self, error->message);
+}
+
+/* A new message in the mail client, with the PDF attached. */
+static void
+email_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  LbDocumentWindow *self = LB_DOCUMENT_WINDOW (widget);
+  GWeakRef *window_ref = g_new0 (GWeakRef, 1);
+
+  gtk_popover_popdown (self->actions_popover);
+
+  g_weak_ref_init (window_ref, self);
+  lb_document_send_email_async (self->store, self->kind, self->id, GTK_WINDOW (self), NULL,
+                                on_email_sent, window_ref);
+}
+
+static void
+on_uri_shown (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  LbDocumentWindow *self = LB_DOCUMENT_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (self), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    show_toast (self, error->message);
+}
+
+/* Opens a PDF exported, or the folder of one, in the user's application. */
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  gtk_show_uri_full (GTK_WINDOW (widget), g_variant_get_string (param, NULL), GDK_CURRENT_TIME,
+                     NULL, on_uri_shown, NULL);
+}
+
 /* Asks before changes the core refused, or a line not added, are lost. */
 static void
 ask_discard (LbDocumentWindow *self)
@@ -2665,6 +2879,25 @@ lb_document_window_dispose (GObject *object)
         gtk_window_destroy (g_steal_pointer (dialogs[i]));
       }
 
+  if (self->export_chooser != NULL)
+    {
+      g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->export_chooser);
+
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+    }
+  if (self->print_operation != NULL)
+    {
+      g_autoptr(GtkPrintOperation) operation = g_steal_pointer (&self->print_operation);
+      GList *toplevels = gtk_window_list_toplevels ();
+
+      /* its print dialog goes with the window, as if cancelled */
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (GTK_IS_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (self))
+          gtk_dialog_response (l->data, GTK_RESPONSE_CANCEL);
+      g_list_free (toplevels);
+      gtk_print_operation_cancel (operation);
+    }
+
   g_clear_handle_id (&self->apply_source, g_source_remove);
   g_clear_weak_pointer (&self->error_toast);
   self->updating = TRUE;
@@ -2689,6 +2922,8 @@ lb_document_window_finalize (GObject *object)
   g_clear_pointer (&self->tax_rows, g_ptr_array_unref);
   g_clear_pointer (&self->payment_rows, g_ptr_array_unref);
   g_clear_object (&self->add_product);
+  g_clear_object (&self->print_settings);
+  g_clear_object (&self->page_setup);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lb_document_window_parent_class)->finalize (object);
@@ -2801,6 +3036,9 @@ lb_document_window_class_init (LbDocumentWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, primary_button);
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, actions_popover);
+  gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, print_button);
+  gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, email_button);
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, send_button);
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, pay_button);
   gtk_widget_class_bind_template_child (widget_class, LbDocumentWindow, confirm_button);
@@ -2875,9 +3113,16 @@ lb_document_window_class_init (LbDocumentWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "doc.open-lead", NULL, open_lead_action);
   gtk_widget_class_install_action (widget_class, "doc.open-order", NULL, open_order_action);
   gtk_widget_class_install_action (widget_class, "doc.open-deal", NULL, open_deal_action);
+  gtk_widget_class_install_action (widget_class, "doc.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "doc.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "doc.email", NULL, email_action);
+  gtk_widget_class_install_action (widget_class, "doc.open-uri", "s", open_uri_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "doc.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "doc.export-pdf", NULL);
 }
 
 static void
@@ -3006,6 +3251,49 @@ lb_document_window_get_document_id (LbDocumentWindow *self)
   g_return_val_if_fail (LB_IS_DOCUMENT_WINDOW (self), 0);
 
   return self->id;
+}
+
+/**
+ * lb_document_window_export_to:
+ * @file: where to write the PDF
+ *
+ * What Export PDF does once the user chose @file: writes the document
+ * there and says so in a toast with an Open button, or shows why it
+ * could not (then nothing is written).
+ *
+ * Returns: whether the PDF was written
+ */
+gboolean
+lb_document_window_export_to (LbDocumentWindow *self,
+                              GFile            *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (LB_IS_DOCUMENT_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_toast (self, _("A PDF can only be saved in a folder of this computer."));
+      return FALSE;
+    }
+  if (!lb_document_export_pdf (self->store, self->kind, self->id, path, &error))
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+
+  name = g_file_get_basename (file);
+  uri = g_file_get_uri (file);
+  /* Translators: a toast after a PDF was written, e.g. "Saved INV-2026-0001.pdf" */
+  message = g_strdup_printf (_("Saved %s"), name);
+  show_toast_with_uri (self, message, _("_Open"), uri);
+  return TRUE;
 }
 
 /**

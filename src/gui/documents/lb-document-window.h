@@ -14,7 +14,11 @@ G_DECLARE_FINAL_TYPE (LbDocumentWindow, lb_document_window, LB, DOCUMENT_WINDOW,
  *
  * Signals: "changed" (gint64 id) after any change the window made: to
  * its document, or to a document opened from it (then @id is that
- * document's); "deleted" (gint64 id) when a Draft was deleted. */
+ * document's); "deleted" (gint64 id) when a Draft was deleted.
+ *
+ * Actions of its menu: doc.print (Ctrl+P), doc.export-pdf
+ * (Ctrl+Shift+E), doc.email; lb_document_window_export_to() is what
+ * Export PDF does with the file chosen. */
 LbDocumentWindow *lb_document_window_new             (GtkWindow        *parent,
                                                       LbStore          *store,
                                                       LbDocKind         kind,
@@ -22,5 +26,7 @@ LbDocumentWindow *lb_document_window_new             (GtkWindow        *parent,
 LbDocKind         lb_document_window_get_kind        (LbDocumentWindow *self);
 gint64            lb_document_window_get_document_id (LbDocumentWindow *self);
 void              lb_document_window_reload          (LbDocumentWindow *self);
+gboolean          lb_document_window_export_to       (LbDocumentWindow *self,
+                                                      GFile            *file);
 
 G_END_DECLS

@@ -140,9 +140,16 @@ static void
 update_state (LbLeadsPage *self)
 {
   guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  gboolean loading = self->list != NULL && lb_lead_list_get_loading (self->list);
+  gboolean complete = self->list == NULL || lb_lead_list_get_complete (self->list);
   g_autofree char *subtitle = NULL;
 
-  if (self->list == NULL || lb_lead_list_get_loading (self->list))
+  if (!complete)
+    {
+      /* The first rows of a new query: show them while the rest loads. */
+      gtk_stack_set_visible_child_name (self->stack, "list");
+    }
+  else if (self->list == NULL || loading)
     {
       /* Keep what shows until the query is in. */
     }
@@ -153,10 +160,17 @@ update_state (LbLeadsPage *self)
   else
     gtk_stack_set_visible_child_name (self->stack, "empty");
 
+  /* Only the whole result gives the count. */
   if (self->list == NULL)
     subtitle = NULL;
-  else if (lb_lead_list_get_loading (self->list) && n == 0)
+  else if (loading && (n == 0 || !complete))
     subtitle = g_strdup (_("Loading…"));
+  else if (!complete && filters_are_active (self))
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "At least %'u matching lead",
+                                             "At least %'u matching leads", n), n);
+  else if (!complete)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "At least %'u lead",
+                                             "At least %'u leads", n), n);
   else if (filters_are_active (self))
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u matching lead",
                                              "%'u matching leads", n), n);
@@ -406,14 +420,29 @@ scroll_tick_cb (GtkWidget     *widget,
  * list is replaced, so the page puts it back once the new rows are in:
  * where it was after a reload, at the top after a new query. */
 static void
-list_loaded_cb (LbLeadsPage *self)
+restore_place (LbLeadsPage *self)
 {
-  update_state (self);
-
   self->scroll_frames = 0;
   if (self->scroll_to >= 0 && self->scroll_tick == 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->scrolled_window),
                                                       scroll_tick_cb, self, NULL);
+}
+
+/* The first rows of a new query are in (the rest only adds rows after
+ * them), or the list changed as its query finished. */
+static void
+list_items_changed_cb (LbLeadsPage *self)
+{
+  update_state (self);
+  if (!lb_lead_list_get_complete (self->list))
+    restore_place (self);
+}
+
+static void
+list_loaded_cb (LbLeadsPage *self)
+{
+  update_state (self);
+  restore_place (self);
 }
 
 static void
@@ -668,6 +697,9 @@ lb_leads_page_store_changed (LbPage *page)
       g_object_bind_property (self->list, "loading", self->spinner, "visible",
                               G_BINDING_SYNC_CREATE);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+      /* After the selection, so that it has followed the change. */
+      g_signal_connect_swapped (self->list, "items-changed", G_CALLBACK (list_items_changed_cb),
+                                self);
 
       lb_lead_filter_bar_apply (self->filter_bar, self->filter);
       lb_lead_list_set_filter (self->list, self->filter);

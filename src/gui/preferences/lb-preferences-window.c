@@ -16,7 +16,9 @@
  * lb_tax_rate_*, lb_pipeline_* and lb_stage_* actions or
  * lb_settings_set, which check it; a refusal is shown as a toast and the
  * widget goes back to what is stored.  The tax rate editor is a dialog
- * that shows a refusal under its rows and stays open. */
+ * that shows a refusal under its rows and stays open.  The company's
+ * logo is a PNG file chosen in a native file chooser; the setting holds
+ * its path. */
 
 /* The lists shown, in order, with the caption of an entry's row and the
  * title of the row that adds to the list. */
@@ -130,6 +132,9 @@ struct _LbPreferencesWindow
   GtkWidget            *entry_rows[N_ENTRY_SETTINGS];
   AdwComboRow          *combo_rows[N_COMBO_SETTINGS];
   GtkSpinButton        *payment_terms_spin;
+  AdwActionRow         *company_logo_row;
+  GtkImage             *company_logo_image;
+  GtkFileChooserNative *logo_chooser;  /* while it is open */
 };
 
 G_DEFINE_FINAL_TYPE (LbPreferencesWindow, lb_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -269,6 +274,24 @@ fill_payment_terms (LbPreferencesWindow *self)
   self->filling = TRUE;
   gtk_spin_button_set_value (self->payment_terms_spin, days);
   self->filling = FALSE;
+}
+
+/* The logo row: the file's name (its path as a tooltip) and a thumbnail. */
+static void
+fill_logo (LbPreferencesWindow *self)
+{
+  g_autofree char *path = lb_settings_get (self->store, LB_SETTING_COMPANY_LOGO, NULL);
+  g_autofree char *name = path != NULL ? g_filename_display_basename (path) : NULL;
+  g_autofree char *display = path != NULL ? g_filename_display_name (path) : NULL;
+
+  adw_action_row_set_subtitle (self->company_logo_row, name != NULL ? name : C_("logo", "None"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->company_logo_row), display);
+  if (path != NULL)
+    gtk_image_set_from_file (self->company_logo_image, path);
+  else
+    gtk_image_clear (self->company_logo_image);
+  gtk_widget_set_visible (GTK_WIDGET (self->company_logo_image), path != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.remove-logo", path != NULL);
 }
 
 static void on_ref_row_apply (LbPreferencesWindow *self,
@@ -857,6 +880,22 @@ on_payment_terms_changed (LbPreferencesWindow *self,
   changed (self);
 }
 
+static void
+on_logo_chooser_response (LbPreferencesWindow  *self,
+                          int                   response,
+                          GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (chooser == self->logo_chooser)
+    g_clear_object (&self->logo_chooser);
+
+  if (file != NULL)
+    lb_preferences_window_set_logo_file (self, file);
+}
+
 /* the tax rate editor */
 
 static void
@@ -1325,6 +1364,67 @@ move_stage_down_action (GtkWidget  *widget,
   move_stage (LB_PREFERENCES_WINDOW (widget), param, +1);
 }
 
+/* Asks for a PNG file, from the folder of the logo there is. */
+static void
+choose_logo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  LbPreferencesWindow *self = LB_PREFERENCES_WINDOW (widget);
+  g_autofree char *path = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  GtkFileChooser *chooser;
+
+  if (self->logo_chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->logo_chooser));
+      return;
+    }
+
+  self->logo_chooser = gtk_file_chooser_native_new (_("Choose a Logo"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                    _("_Choose"), _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (self->logo_chooser);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->logo_chooser), TRUE);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("PNG Images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_suffix (filter, "png");
+  gtk_file_chooser_add_filter (chooser, filter);
+
+  path = lb_settings_get (self->store, LB_SETTING_COMPANY_LOGO, NULL);
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      gtk_file_chooser_set_file (chooser, file, NULL);
+    }
+
+  g_signal_connect_object (self->logo_chooser, "response", G_CALLBACK (on_logo_chooser_response),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->logo_chooser));
+}
+
+static void
+remove_logo_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  LbPreferencesWindow *self = LB_PREFERENCES_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!lb_settings_set (self->store, LB_SETTING_COMPANY_LOGO, NULL, &error))
+    {
+      refuse (self, error->message);
+      fill_logo (self);
+      return;
+    }
+
+  fill_logo (self);
+  changed (self);
+}
+
 /* The Lists page: an expander row per list. */
 static void
 build_lists (LbPreferencesWindow *self)
@@ -1376,6 +1476,8 @@ lb_preferences_window_load (LbPreferencesWindow *self)
   fill_payment_terms (self);
   g_signal_connect_object (self->payment_terms_spin, "value-changed",
                            G_CALLBACK (on_payment_terms_changed), self, G_CONNECT_SWAPPED);
+
+  fill_logo (self);
 }
 
 /* GObject overrides */
@@ -1399,6 +1501,13 @@ lb_preferences_window_dispose (GObject *object)
   if (self->tax_editor != NULL)
     gtk_window_destroy (self->tax_editor->window);
   g_assert (self->tax_editor == NULL);
+
+  if (self->logo_chooser != NULL)
+    {
+      g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->logo_chooser);
+
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (object), LB_TYPE_PREFERENCES_WINDOW);
 
@@ -1495,6 +1604,11 @@ lb_preferences_window_class_init (LbPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, add_tax_rate_button);
   gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, tax_rates_empty_row);
   gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, payment_terms_spin);
+  gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, company_logo_row);
+  gtk_widget_class_bind_template_child (widget_class, LbPreferencesWindow, company_logo_image);
+  /* for the tests */
+  gtk_widget_class_bind_template_child_full (widget_class, "company_logo_choose_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "company_logo_remove_button", FALSE, 0);
   for (guint i = 0; i < N_ENTRY_SETTINGS; i++)
     gtk_widget_class_bind_template_child_full (widget_class, entry_settings[i].child, FALSE,
                                                G_STRUCT_OFFSET (LbPreferencesWindow, entry_rows) +
@@ -1512,6 +1626,8 @@ lb_preferences_window_class_init (LbPreferencesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "prefs.move-stage-up", "(ss)", move_stage_up_action);
   gtk_widget_class_install_action (widget_class, "prefs.move-stage-down", "(ss)",
                                    move_stage_down_action);
+  gtk_widget_class_install_action (widget_class, "prefs.choose-logo", NULL, choose_logo_action);
+  gtk_widget_class_install_action (widget_class, "prefs.remove-logo", NULL, remove_logo_action);
 }
 
 static void
@@ -1599,7 +1715,8 @@ lb_preferences_window_get_ref_row (LbPreferencesWindow *self,
  * lb_preferences_window_get_setting_row:
  *
  * Returns: (transfer none) (nullable): the widget that edits the setting
- *   @key: an entry row, a combo row, or a spin button
+ *   @key: an entry row, a combo row, a spin button, or (the logo) an
+ *   action row
  */
 GtkWidget *
 lb_preferences_window_get_setting_row (LbPreferencesWindow *self,
@@ -1618,6 +1735,9 @@ lb_preferences_window_get_setting_row (LbPreferencesWindow *self,
 
   if (g_str_equal (key, LB_SETTING_PAYMENT_TERMS_DAYS))
     return GTK_WIDGET (self->payment_terms_spin);
+
+  if (g_str_equal (key, LB_SETTING_COMPANY_LOGO))
+    return GTK_WIDGET (self->company_logo_row);
 
   return NULL;
 }
@@ -1777,4 +1897,41 @@ lb_preferences_window_get_tax_rate_editor (LbPreferencesWindow *self,
     return editor->cancel_button;
 
   g_return_val_if_reached (NULL);
+}
+
+/**
+ * lb_preferences_window_set_logo_file:
+ * @file: the image chosen
+ *
+ * What Choose… does with the file the user picked: makes it the
+ * company's logo, or shows why not (the setting then stays as it was).
+ *
+ * Returns: whether the logo was set
+ */
+gboolean
+lb_preferences_window_set_logo_file (LbPreferencesWindow *self,
+                                     GFile               *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (LB_IS_PREFERENCES_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      refuse (self, _("The logo must be a file on this computer."));
+      return FALSE;
+    }
+  if (!lb_settings_set (self->store, LB_SETTING_COMPANY_LOGO, path, &error))
+    {
+      refuse (self, error->message);
+      fill_logo (self);
+      return FALSE;
+    }
+
+  fill_logo (self);
+  changed (self);
+  return TRUE;
 }

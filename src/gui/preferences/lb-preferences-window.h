@@ -30,5 +30,7 @@ GtkWidget           *lb_preferences_window_get_tax_rates_part (LbPreferencesWind
                                                             const char          *part);
 GtkWidget           *lb_preferences_window_get_tax_rate_editor (LbPreferencesWindow *self,
                                                             const char          *part);
+gboolean             lb_preferences_window_set_logo_file   (LbPreferencesWindow *self,
+                                                            GFile               *file);
 
 G_END_DECLS
