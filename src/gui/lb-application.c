@@ -7,6 +7,7 @@
 #include "lb-application.h"
 #include "lb-document-actions.h"
 #include "lb-document-window.h"
+#include "lb-lead-window.h"
 #include "lb-demo.h"
 #include "lb-error.h"
 #include "lb-preferences-window.h"
@@ -167,10 +168,13 @@ sweep_overdue (LbApplication *self)
 
       if (window != NULL)
         lb_window_reload (window);
-      /* An open invoice shows its new status too. */
+      /* An open invoice shows its new status too, and so do the
+       * Invoices blocks of open leads. */
       for (GList *l = toplevels; l != NULL; l = l->next)
         if (LB_IS_DOCUMENT_WINDOW (l->data))
           lb_document_window_reload (l->data);
+        else if (LB_IS_LEAD_WINDOW (l->data))
+          lb_lead_window_refresh_documents (l->data);
       g_list_free (toplevels);
     }
 }

@@ -634,6 +634,11 @@ test_journey (Fixture       *f,
   scroll_view (doc_child (window, "status_label"), FALSE);
   lb_gui_test_screenshot (GTK_WIDGET (window), "journey-document-overdue");
 
+  /* so does the lead's Invoices block, though nothing touched that window */
+  row = first_document_row (lead_child (lead_window, "no_invoices_row"));
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), " · Overdue · "));
+
   /* the Invoices page lists it with its badge */
   show_page (f, "invoices");
   invoices = LB_DOCUMENTS_PAGE (page (f, "invoices"));

@@ -1673,3 +1673,18 @@ lb_lead_window_get_error_label (LbLeadWindow *self,
 
   return (GtkWidget *)self->errors[code].label;
 }
+
+/**
+ * lb_lead_window_refresh_documents:
+ *
+ * Reads the lead's Orders and Invoices blocks again, for a change made
+ * elsewhere (the overdue sweep, a payment in another window).
+ */
+void
+lb_lead_window_refresh_documents (LbLeadWindow *self)
+{
+  g_return_if_fail (LB_IS_LEAD_WINDOW (self));
+
+  if (self->store != NULL && self->lead != NULL)
+    update_documents (self);
+}

@@ -21,6 +21,7 @@ LbLeadWindow *lb_lead_window_new             (GtkWindow    *parent,
 gint64        lb_lead_window_get_lead_id     (LbLeadWindow *self);
 gboolean      lb_lead_window_save            (LbLeadWindow *self);
 gboolean      lb_lead_window_get_modified    (LbLeadWindow *self);
+void          lb_lead_window_refresh_documents (LbLeadWindow *self);
 GtkWidget    *lb_lead_window_get_row         (LbLeadWindow *self,
                                               const char   *property);
 GtkWidget    *lb_lead_window_get_error_label (LbLeadWindow *self,
