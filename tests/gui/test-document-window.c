@@ -471,6 +471,10 @@ test_invoice_status (Fixture       *f,
   add_written_line (f, LB_DOC_INVOICE, id, 1000, 10000);
   open_window (f, LB_DOC_INVOICE, id);
 
+  /* a Draft: its rows invite editing */
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (child (f, "number_row"))));
+  g_assert_false (gtk_widget_has_css_class (child (f, "number_row"), "read-only"));
+
   /* a Draft: Send is offered, but the core wants an account first */
   assert_enabled (f, "send_button", TRUE);
   assert_enabled (f, "cancel_button", TRUE);
@@ -494,6 +498,9 @@ test_invoice_status (Fixture       *f,
   g_assert_cmpstr (lb_record_get_text (doc, LB_DOC_NUMBER), ==, "INV-2026-0001");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Invoice INV-2026-0001");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (f, "status_label"))), ==, "Sent");
+  /* issued: read-only rows, without the pencil */
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (child (f, "number_row"))));
+  g_assert_true (gtk_widget_has_css_class (child (f, "number_row"), "read-only"));
   assert_enabled (f, "send_button", FALSE);
   assert_enabled (f, "cancel_button", FALSE);
   assert_enabled (f, "pricing_button", FALSE);

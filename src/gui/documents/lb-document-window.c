@@ -292,6 +292,19 @@ parse_amount (LbDocumentWindow  *self,
   return lb_money_parse_for_currency (text, doc_currency (self), out, error);
 }
 
+/* An entry row the user may or may not change now; a read-only one
+ * hides its pencil (style.css). */
+static void
+set_row_editable (GtkWidget *row,
+                  gboolean   editable)
+{
+  gtk_editable_set_editable (GTK_EDITABLE (row), editable);
+  if (editable)
+    gtk_widget_remove_css_class (row, "read-only");
+  else
+    gtk_widget_add_css_class (row, "read-only");
+}
+
 static gboolean
 entry_is_empty (GtkWidget *editable)
 {
@@ -761,11 +774,11 @@ refresh_details (LbDocumentWindow *self)
 
       if (!message_shown (&self->messages[text_fields[i].field]))
         set_entry_text (row, value);
-      gtk_editable_set_editable (GTK_EDITABLE (row), editable);
+      set_row_editable (row, editable);
       gtk_widget_set_visible (row, editable || value != NULL);
     }
   /* Orders are numbered when they are made. */
-  gtk_editable_set_editable (GTK_EDITABLE (self->number_row), editable && is_invoice (self));
+  set_row_editable (GTK_WIDGET (self->number_row), editable && is_invoice (self));
   gtk_widget_set_visible (self->number_row,
                           is_invoice (self) ? editable || doc_text (self, LB_DOC_NUMBER) != NULL
                                             : doc_text (self, LB_DOC_NUMBER) != NULL);
@@ -895,7 +908,7 @@ update_line_row (LbDocumentWindow *self,
     {
       if (!message_shown (&row->messages[f]))
         set_entry_text (row->entries[f], texts[f]);
-      gtk_editable_set_editable (GTK_EDITABLE (row->entries[f]), editable);
+      set_row_editable (GTK_WIDGET (row->entries[f]), editable);
       g_free (texts[f]);
     }
   if (!message_shown (&row->messages[LINE_DISCOUNT]))
@@ -1130,7 +1143,7 @@ refresh_discount (LbDocumentWindow *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->discount_value_row),
                                  selected == LB_DISCOUNT_PERCENT ? _("Discount (%)")
                                                                  : _("Discount Amount"));
-  gtk_editable_set_editable (GTK_EDITABLE (self->discount_value_row), editable);
+  set_row_editable (GTK_WIDGET (self->discount_value_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->discount_kind_row), editable);
   gtk_widget_set_visible (GTK_WIDGET (self->discount_kind_row), editable || kind != LB_DISCOUNT_NONE);
 }
