@@ -16,6 +16,7 @@
 /* How many leads --demo puts into a new demo database. */
 #define DEMO_LEADS 500
 #define DEMO_SEED  20240401
+#define DEMO_INVOICES 60
 
 struct _LbApplication
 {
@@ -69,7 +70,8 @@ fill_demo (LbStore  *store,
   if (n_live + n_trash > 0)
     return TRUE;
 
-  return lb_demo_add_leads (store, DEMO_LEADS, DEMO_SEED, NULL, NULL, error);
+  return lb_demo_add_leads (store, DEMO_LEADS, DEMO_SEED, NULL, NULL, error) &&
+         lb_demo_add_invoices (store, DEMO_INVOICES, DEMO_SEED, error);
 }
 
 /* Runs in a worker thread on its own read-only connection, so a big

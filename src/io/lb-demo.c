@@ -4,8 +4,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lb-crm-actions.h"
 #include "lb-demo.h"
+#include "lb-document-actions.h"
 #include "lb-error.h"
+#include "lb-validate.h"
 
 /* Realistic made-up data for trying Leadbook out and for benchmarks.
  * The same seed gives the same leads. */
@@ -213,4 +216,194 @@ lb_demo_add_leads (LbStore         *store,
     }
 
   return lb_store_optimize (store, error);
+}
+
+/* invoices */
+
+/* The catalog the demo invoices sell from: SKU, name, unit, price in
+ * cents, tax rate in basis points. */
+static const struct {
+  const char *sku;
+  const char *name;
+  const char *unit;
+  gint64      price;
+  gint64      tax;
+} demo_products[] = {
+  { "DEMO-SUP-1Y", "Annual support plan", "year", 120000, 2000 },
+  { "DEMO-WKSHP", "Onboarding workshop", "day", 95000, 2000 },
+  { "DEMO-HW-KIT", "Hardware bundle", "pcs", 49999, 2000 },
+  { "DEMO-BACKUP", "Cloud backup, 1 TB", "month", 1990, 2000 },
+  { "DEMO-CONSULT", "Consulting day", "day", 80000, 2000 },
+  { "DEMO-BOOK", "Field guide (print)", "pcs", 2450, 500 },
+};
+
+static gint64
+demo_product (LbStore  *store,
+              guint     i,
+              GError  **error)
+{
+  g_autoptr(LbProduct) product = lb_store_find_product (store, demo_products[i].sku);
+  LbRecord *r;
+
+  if (product != NULL)
+    return lb_product_get_id (product);
+
+  product = lb_product_new ();
+  r = LB_RECORD (product);
+  lb_record_set_text (r, LB_PRODUCT_SKU, demo_products[i].sku);
+  lb_record_set_text (r, LB_PRODUCT_NAME, demo_products[i].name);
+  lb_record_set_text (r, LB_PRODUCT_UNIT, demo_products[i].unit);
+  lb_record_set_int (r, LB_PRODUCT_UNIT_PRICE, demo_products[i].price);
+  lb_record_set_int (r, LB_PRODUCT_TAX_RATE, demo_products[i].tax);
+  lb_record_set_int (r, LB_PRODUCT_ACTIVE, 1);
+
+  return lb_product_create (store, product, error);
+}
+
+static gint64
+demo_account (LbStore     *store,
+              const char  *name,
+              GError     **error)
+{
+  g_autoptr(LbAccount) account = NULL;
+  gint64 id = lb_store_find_account (store, name, 0);
+
+  if (id > 0)
+    return id;
+
+  account = lb_account_new ();
+  lb_account_set_text (account, LB_ACCOUNT_NAME, name);
+  return lb_account_create (store, account, error);
+}
+
+/* @days before the store's today, YYYY-MM-DD. */
+static char *
+days_ago (LbStore *store,
+          guint    days)
+{
+  g_autofree char *today = lb_store_today (store);
+  GDate date;
+  char text[16];
+
+  if (!lb_parse_date (today, &date, NULL))
+    return g_strdup (today);
+  g_date_subtract_days (&date, days);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+
+  return g_strdup (text);
+}
+
+static gboolean
+add_demo_invoice (LbStore  *store,
+                  GRand    *rand,
+                  GError  **error)
+{
+  g_autoptr(LbInvoice) invoice = lb_invoice_new ();
+  g_autoptr(LbRecord) loaded = NULL;
+  g_autofree char *date = NULL;
+  guint age = g_rand_int_range (rand, 0, 120);
+  guint n_lines = g_rand_int_range (rand, 1, 5);
+  int roll = g_rand_int_range (rand, 0, 100);
+  gint64 account_id;
+  gint64 id;
+  gint64 balance;
+
+  account_id = demo_account (store, PICK (rand, companies), error);
+  if (account_id <= 0)
+    return FALSE;
+
+  date = days_ago (store, age);
+  lb_record_set_int (LB_RECORD (invoice), LB_DOC_ACCOUNT_ID, account_id);
+  lb_record_set_text (LB_RECORD (invoice), LB_DOC_DOC_DATE, date);
+  id = lb_invoice_create (store, invoice, error);
+  if (id <= 0)
+    return FALSE;
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_autoptr(LbLine) line = lb_line_new ();
+      guint which = g_rand_int_range (rand, 0, G_N_ELEMENTS (demo_products));
+      gint64 product_id = demo_product (store, which, error);
+
+      if (product_id <= 0)
+        return FALSE;
+      lb_record_set_int (LB_RECORD (line), LB_LINE_PRODUCT_ID, product_id);
+      lb_record_set_int (LB_RECORD (line), LB_LINE_QUANTITY, 1000 * g_rand_int_range (rand, 1, 6));
+      lb_record_set_int (LB_RECORD (line), LB_LINE_UNIT_PRICE, -1);
+      lb_record_set_int (LB_RECORD (line), LB_LINE_TAX, -1);
+      if (g_rand_int_range (rand, 0, 5) == 0)
+        {
+          lb_record_set_int (LB_RECORD (line), LB_LINE_DISCOUNT_KIND, LB_DISCOUNT_PERCENT);
+          lb_record_set_int (LB_RECORD (line), LB_LINE_DISCOUNT, 1000);
+        }
+      if (lb_document_add_line (store, LB_DOC_INVOICE, id, line, error) == 0)
+        return FALSE;
+    }
+
+  /* One in seven stays a Draft; the others are sent, and most of those
+   * paid in part or in full some days later. */
+  if (roll < 14)
+    return TRUE;
+  if (!lb_invoice_send (store, id, error))
+    return FALSE;
+  if (roll < 40)
+    return TRUE;
+
+  loaded = lb_document_load (store, LB_DOC_INVOICE, id, NULL, NULL, error);
+  if (loaded == NULL)
+    return FALSE;
+  balance = lb_record_get_int (loaded, LB_DOC_BALANCE);
+  if (balance > 0)
+    {
+      guint later = g_rand_int_range (rand, 0, 40);
+      g_autofree char *paid_on = days_ago (store, age - MIN (age, later));
+      gint64 amount = roll < 60 ? MAX (balance / 3, 1) : balance;
+      LbPaymentMethod method = g_rand_boolean (rand) ? LB_PAYMENT_METHOD_BANK_TRANSFER
+                                                     : LB_PAYMENT_METHOD_CARD;
+
+      if (lb_invoice_pay (store, id, amount, paid_on, method, NULL, error) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * lb_demo_add_invoices:
+ *
+ * Adds @n_invoices demo invoices dated over the last four months, for
+ * the demo companies' accounts and a small demo catalog (made when
+ * missing): some Drafts, the others sent, partly or fully paid, and the
+ * overdue sweep run at the end, all in one transaction.  The same seed
+ * gives the same invoices.
+ */
+gboolean
+lb_demo_add_invoices (LbStore  *store,
+                      guint     n_invoices,
+                      guint32   seed,
+                      GError  **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed ^ 0x5eed1u);
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (LB_IS_STORE (store), FALSE);
+
+  if (!lb_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_invoices; i++)
+    if (!add_demo_invoice (store, rand, error))
+      {
+        lb_store_rollback (store);
+        return FALSE;
+      }
+
+  today = lb_store_today (store);
+  if (lb_invoice_sweep (store, today, error) < 0)
+    {
+      lb_store_rollback (store);
+      return FALSE;
+    }
+
+  return lb_store_commit (store, error);
 }

@@ -28,4 +28,9 @@ gboolean lb_demo_add_leads (LbStore         *store,
                             gpointer         user_data,
                             GError         **error);
 
+gboolean lb_demo_add_invoices (LbStore  *store,
+                               guint     n_invoices,
+                               guint32   seed,
+                               GError  **error);
+
 G_END_DECLS

@@ -1361,6 +1361,109 @@ test_pdf (Fixture       *f,
   g_assert_false (g_file_test (unknown, G_FILE_TEST_EXISTS));
 }
 
+/* tests: demo invoices */
+
+/* "1234.50" → 123450: the CLI writes EUR amounts with two decimals. */
+static gint64
+cents (const char *amount)
+{
+  g_autofree char *whole = NULL;
+  g_autofree char *digits = NULL;
+  const char *dot = strchr (amount, '.');
+
+  g_assert_nonnull (dot);
+  g_assert_cmpuint (strlen (dot), ==, 3);
+  whole = g_strndup (amount, dot - amount);
+  digits = g_strconcat (whole, dot + 1, NULL);
+  return g_ascii_strtoll (digits, NULL, 10);
+}
+
+/* The statuses and totals of every invoice, one line each. */
+static char *
+invoice_digest (Fixture *f)
+{
+  g_autofree char *out = cli_ok (f, "--json", "invoice", "list", NULL);
+  g_autoptr(JsonNode) list = parse_json (out);
+  JsonArray *array = json_node_get_array (list);
+  GString *digest = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *inv = json_array_get_element (array, i);
+
+      g_string_append_printf (digest, "%s %s %s %s %s\n", member_text (inv, "number"),
+                              member_text (inv, "status"), member_text (inv, "invoice_date"),
+                              member_text (inv, "total"), member_text (inv, "balance"));
+    }
+  return g_string_free (digest, FALSE);
+}
+
+static void
+test_demo_invoices (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(GHashTable) statuses = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *array;
+
+  out = cli_ok (f, "--json", "demo", "--leads", "5", "--invoices", "40", "--seed", "9", NULL);
+  result = parse_json (out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (result), "leads"), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (result), "invoices"), ==, 40);
+  g_clear_pointer (&out, g_free);
+
+  out = cli_ok (f, "--json", "invoice", "list", NULL);
+  list = parse_json (out);
+  array = json_node_get_array (list);
+  g_assert_cmpuint (json_array_get_length (array), ==, 40);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *inv = json_array_get_element (array, i);
+      const char *status = member_text (inv, "status");
+      gint64 total = cents (member_text (inv, "total"));
+      gint64 balance = cents (member_text (inv, "balance"));
+      gint64 paid = cents (member_text (inv, "paid"));
+
+      g_hash_table_add (statuses, (gpointer) status);
+      g_assert_cmpint (total, >, 0);
+      g_assert_cmpint (paid + balance, ==, total);
+      if (g_str_equal (status, "paid"))
+        g_assert_cmpint (balance, ==, 0);
+      if (g_str_equal (status, "draft"))
+        {
+          JsonNode *number = json_object_get_member (json_node_get_object (inv), "number");
+          g_assert_true (number == NULL || json_node_is_null (number));
+        }
+    }
+  /* a realistic spread: drafts, paid and overdue ones at least */
+  g_assert_true (g_hash_table_contains (statuses, "draft"));
+  g_assert_true (g_hash_table_contains (statuses, "paid"));
+  g_assert_true (g_hash_table_contains (statuses, "overdue"));
+  g_clear_pointer (&out, g_free);
+  out = cli_ok (f, "db", "check", NULL);
+  g_clear_pointer (&out, g_free);
+
+  /* the same seed gives the same invoices in another database */
+  digest = invoice_digest (f);
+  g_free (f->db);
+  f->db = g_build_filename (f->dir, "second.db", NULL);
+  g_free (cli_ok (f, "demo", "--leads", "5", "--invoices", "40", "--seed", "9", NULL));
+  again = invoice_digest (f);
+  g_assert_cmpstr (again, ==, digest);
+
+  /* a second run adds to the same accounts and catalog */
+  g_free (cli_ok (f, "demo", "--leads", "1", "--invoices", "3", "--seed", "10", NULL));
+  g_clear_pointer (&out, g_free);
+  out = cli_ok (f, "--json", "product", "list", NULL);
+  g_clear_pointer (&list, json_node_unref);
+  list = parse_json (out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), <=, 6);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1381,6 +1484,7 @@ main (int    argc,
   ADD_TEST ("/cli/invoice/pricing", test_pricing);
   ADD_TEST ("/cli/invoice/order-pricing", test_order_pricing);
   ADD_TEST ("/cli/invoice/tax-rates", test_tax_rates);
+  ADD_TEST ("/cli/invoice/demo", test_demo_invoices);
   ADD_TEST ("/cli/invoice/deal", test_deal_invoice);
   ADD_TEST ("/cli/invoice/pdf", test_pdf);
 

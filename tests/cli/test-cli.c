@@ -730,7 +730,7 @@ test_demo (Fixture       *f,
   g_assert_cmpint (g_ascii_strtoll (out, NULL, 10), ==, on_or_before);
   g_clear_pointer (&out, g_free);
 
-  err = cli_fails (f, 2, "demo", "--invoices", "5", NULL);
+  err = cli_fails (f, 2, "demo", "--invoices", "some", NULL);
   g_clear_pointer (&err, g_free);
   err = cli_fails (f, 2, "demo", "--leads", "many", NULL);
   g_assert_cmpint (count_leads (f), ==, 300);
