@@ -353,6 +353,32 @@ lb_tax_rate_set_rate (LbStore     *store,
                       gint64      *n_products,
                       GError     **error)
 {
+  g_return_val_if_fail (LB_IS_REF_ITEM (item), FALSE);
+
+  return lb_tax_rate_edit (store, item, lb_ref_item_get_name (item), rate, update_products,
+                           n_products, error);
+}
+
+/**
+ * lb_tax_rate_edit:
+ * @name: the name to give it (its own name keeps it)
+ * @rate: the percentage to give it, in basis points
+ * @update_products: as for lb_tax_rate_set_rate()
+ * @n_products: (out) (optional): how many products changed
+ *
+ * Renames a tax rate and changes its percentage in one transaction:
+ * when either is refused, nothing changes.
+ */
+gboolean
+lb_tax_rate_edit (LbStore     *store,
+                  LbRefItem   *item,
+                  const char  *name,
+                  gint64       rate,
+                  gboolean     update_products,
+                  gint64      *n_products,
+                  GError     **error)
+{
+  gint64 old_rate;
   gint64 changed = 0;
 
   g_return_val_if_fail (LB_IS_STORE (store), FALSE);
@@ -368,59 +394,16 @@ lb_tax_rate_set_rate (LbStore     *store,
     }
   if (!check_rate (rate, error))
     return FALSE;
+  old_rate = lb_ref_item_get_rate (item);
 
   if (!lb_store_begin (store, error))
     return FALSE;
 
-  if (!lb_store_set_ref_rate (store, lb_ref_item_get_id (item), rate, error) ||
-      (update_products && lb_ref_item_get_rate (item) != rate &&
-       !lb_store_move_products_rate (store, lb_ref_item_get_rate (item), rate,
-                                     lb_store_now (store), &changed, error)))
-    {
-      lb_store_rollback (store);
-      return FALSE;
-    }
-
-  if (!lb_store_commit (store, error))
-    return FALSE;
-
-  if (n_products != NULL)
-    *n_products = changed;
-  return TRUE;
-}
-
-/**
- * lb_tax_rate_edit:
- * @name: the name to give it (its own name keeps it)
- * @rate: the percentage to give it, in basis points
- * @update_products: as for lb_tax_rate_set_rate()
- * @n_products: (out) (optional): how many products changed
- *
- * Renames a tax rate and changes its percentage in one transaction
- * (lb_ref_rename() then lb_tax_rate_set_rate()): when either is refused,
- * nothing changes.
- */
-gboolean
-lb_tax_rate_edit (LbStore     *store,
-                  LbRefItem   *item,
-                  const char  *name,
-                  gint64       rate,
-                  gboolean     update_products,
-                  gint64      *n_products,
-                  GError     **error)
-{
-  gint64 changed = 0;
-
-  g_return_val_if_fail (LB_IS_STORE (store), FALSE);
-  g_return_val_if_fail (LB_IS_REF_ITEM (item), FALSE);
-
-  if (n_products != NULL)
-    *n_products = 0;
-  if (!lb_store_begin (store, error))
-    return FALSE;
-
-  if (!lb_ref_rename (store, item, name, error) ||
-      !lb_tax_rate_set_rate (store, item, rate, update_products, &changed, error))
+  if ((g_strcmp0 (name, lb_ref_item_get_name (item)) != 0 &&
+       !lb_ref_rename (store, item, name, error)) ||
+      !lb_store_set_ref_rate (store, lb_ref_item_get_id (item), rate, error) ||
+      (update_products && old_rate != rate &&
+       !lb_store_move_products_rate (store, old_rate, rate, lb_store_now (store), &changed, error)))
     {
       lb_store_rollback (store);
       return FALSE;

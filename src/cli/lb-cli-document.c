@@ -661,6 +661,32 @@ lb_cli_document_create_from (LbCli              *cli,
   return lb_cli_document_print_result (cli, get_kind (cli), id);
 }
 
+/* Runs @action (or @kind_action, which also takes the command's kind)
+ * on the document of the ID argument; prints nothing, or the document
+ * as saved with --json. */
+static int
+run_on_document (LbCli              *cli,
+                 LbCliArgs          *args,
+                 LbCliDocActionFunc  action,
+                 gboolean          (*kind_action) (LbStore *, LbDocKind, gint64, GError **))
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  gboolean done;
+
+  if (!lb_cli_args_param_id (cli, args, 0, &id))
+    return LB_CLI_EXIT_USAGE;
+  if (lb_cli_open_store (cli) == NULL)
+    return LB_CLI_EXIT_REFUSED;
+
+  done = action != NULL ? action (cli->store, id, &error)
+                        : kind_action (cli->store, get_kind (cli)->kind, id, &error);
+  if (!done)
+    return lb_cli_fail (cli, error);
+
+  return print_changed (cli, get_kind (cli), id);
+}
+
 /**
  * lb_cli_document_run_action:
  * @action: a status change of the document of the ID argument
@@ -675,39 +701,7 @@ lb_cli_document_run_action (LbCli              *cli,
                             LbCliArgs          *args,
                             LbCliDocActionFunc  action)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  if (!lb_cli_args_param_id (cli, args, 0, &id))
-    return LB_CLI_EXIT_USAGE;
-  if (lb_cli_open_store (cli) == NULL)
-    return LB_CLI_EXIT_REFUSED;
-
-  if (!action (cli->store, id, &error))
-    return lb_cli_fail (cli, error);
-
-  return print_changed (cli, get_kind (cli), id);
-}
-
-/* Runs a pricing action of a Draft of the command's kind; prints
- * nothing, or the document as saved with --json. */
-static int
-run_pricing (LbCli     *cli,
-             LbCliArgs *args,
-             gboolean (*action) (LbStore *, LbDocKind, gint64, GError **))
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  if (!lb_cli_args_param_id (cli, args, 0, &id))
-    return LB_CLI_EXIT_USAGE;
-  if (lb_cli_open_store (cli) == NULL)
-    return LB_CLI_EXIT_REFUSED;
-
-  if (!action (cli->store, get_kind (cli)->kind, id, &error))
-    return lb_cli_fail (cli, error);
-
-  return print_changed (cli, get_kind (cli), id);
+  return run_on_document (cli, args, action, NULL);
 }
 
 /* `invoice use-current-pricing`, `order use-current-pricing` */
@@ -715,7 +709,7 @@ int
 lb_cli_document_use_current_pricing (LbCli     *cli,
                                      LbCliArgs *args)
 {
-  return run_pricing (cli, args, lb_document_use_current_pricing);
+  return run_on_document (cli, args, NULL, lb_document_use_current_pricing);
 }
 
 /* `invoice lock-pricing`, `order lock-pricing` */
@@ -723,7 +717,7 @@ int
 lb_cli_document_lock_pricing (LbCli     *cli,
                               LbCliArgs *args)
 {
-  return run_pricing (cli, args, lb_document_lock_pricing);
+  return run_on_document (cli, args, NULL, lb_document_lock_pricing);
 }
 
 /**

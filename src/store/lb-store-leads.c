@@ -884,60 +884,7 @@ lb_store_find_lead_by_phone (LbStore    *self,
   return id;
 }
 
-/**
- * lb_store_query_lead_ids:
- * @limit: the most ids to return, 0 for all
- *
- * Returns: (transfer full) (element-type gint64): the ids of the leads
- *   that match @filter, in its order
- */
-GArray *
-lb_store_query_lead_ids (LbStore             *self,
-                         const LbLeadFilter  *filter,
-                         guint                limit,
-                         GError             **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (LB_IS_STORE (self), NULL);
-  g_return_val_if_fail (filter != NULL, NULL);
-
-  stmt = prepare_filtered (self, "SELECT l.id", filter, TRUE, limit, error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      lb_store_set_error (self, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-
-  return g_steal_pointer (&ids);
-}
-
-/* How many leads, in the filter's sort order, lb_store_query_first_lead_ids()
- * looks at when a text search, tag or owner picks the leads, and how
- * much processor time (in microseconds) it may take: time the thread
- * worked, so that a busy machine that keeps it waiting does not make
- * it give up. */
-#define FIRST_IDS_WINDOW     20000
-#define FIRST_IDS_TIME_LIMIT (30 * G_TIME_SPAN_MILLISECOND)
-
-typedef struct
-{
-  gint64   time;
-  gboolean passed;
-} FirstIdsDeadline;
-
+/* Every id a prepared id query returns, in its order. */
 static GArray *
 collect_ids (LbStore       *self,
              sqlite3_stmt  *stmt,
@@ -961,6 +908,46 @@ collect_ids (LbStore       *self,
 
   return g_steal_pointer (&ids);
 }
+
+/**
+ * lb_store_query_lead_ids:
+ * @limit: the most ids to return, 0 for all
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the leads
+ *   that match @filter, in its order
+ */
+GArray *
+lb_store_query_lead_ids (LbStore             *self,
+                         const LbLeadFilter  *filter,
+                         guint                limit,
+                         GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LB_IS_STORE (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  stmt = prepare_filtered (self, "SELECT l.id", filter, TRUE, limit, error);
+  if (stmt == NULL)
+    return NULL;
+
+  return collect_ids (self, stmt, error);
+}
+
+/* How many leads, in the filter's sort order, lb_store_query_first_lead_ids()
+ * looks at when a text search, tag or owner picks the leads, and how
+ * much processor time (in microseconds) it may take: time the thread
+ * worked, so that a busy machine that keeps it waiting does not make
+ * it give up. */
+#define FIRST_IDS_WINDOW     20000
+#define FIRST_IDS_TIME_LIMIT (30 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct
+{
+  gint64   time;
+  gboolean passed;
+} FirstIdsDeadline;
+
 
 /* The ids of lb_store_query_first_lead_ids(), without its time limit. */
 static GArray *
